@@ -1,0 +1,1 @@
+"""One module per component, grouped by the Azure designer's palette categories."""

@@ -1,0 +1,35 @@
+"""A data set node: a sample or registered data set as a source with one DataFrame output."""
+from __future__ import annotations
+
+from nodes.component import Component
+from nodes.context import DesignContext, RunContext
+from nodes.params import Int, Params, String
+from nodes.ports import DataFrame
+
+OUTPUT = "Dataset"
+
+
+def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
+    return {OUTPUT: ctx.catalog.dataset_schema(params["Dataset"], params["Version"])}
+
+
+def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
+    return {OUTPUT: ctx.catalog.load_dataset(params["Dataset"], params["Version"])}
+
+
+def content_key(ctx: DesignContext, params: Params) -> str:
+    return ctx.catalog.dataset_key(params["Dataset"], params["Version"])
+
+
+COMPONENT = Component(
+    id="dataset",
+    name="Dataset",
+    category="Data Input and Output",
+    description="A registered or sample data set of the workspace.",
+    outputs=(DataFrame(OUTPUT),),
+    params=(String("Dataset", description="Name of the registered data set."),
+            Int("Version", None, min=1, required=False, description="Blank for the latest version.")),
+    configure=configure,
+    run=run,
+    content_key=content_key,
+)
