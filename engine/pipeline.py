@@ -1,0 +1,149 @@
+"""The pipeline document: nodes, edges, pipeline parameters and default compute, as versioned JSON."""
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+SCHEMA_VERSION = 2
+LOCAL_COMPUTE = "local"
+
+
+class PipelineFormatError(ValueError):
+    """The document is not a pipeline: says where (a JSON path) and what is wrong."""
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Node(_Model):
+    """One component on the canvas, keyed by a stable UUID."""
+
+    id: str = Field(default_factory=new_id)
+    component: str
+    version: str = "1.0"
+    params: dict[str, Any] = Field(default_factory=dict)
+    position: tuple[float, float] = (0.0, 0.0)
+    comment: str = ""
+    compute: str | None = None
+    regenerate: bool = False
+
+
+class Edge(_Model):
+    """A wire from an output port to an input port, both named by node UUID and port name."""
+
+    source: str
+    source_port: str
+    target: str
+    target_port: str
+
+
+class Binding(_Model):
+    node: str
+    param: str
+
+
+class PipelineParameter(_Model):
+    """A pipeline parameter (Int, Float, String) or data set input, bound to node parameters."""
+
+    name: str
+    kind: Literal["Int", "Float", "String", "Dataset"] = "String"
+    default: Any = None
+    bindings: list[Binding] = Field(default_factory=list)
+
+
+class Pipeline(_Model):
+    """A training, real-time inference or batch inference pipeline."""
+
+    schema_version: int = SCHEMA_VERSION
+    name: str = "Pipeline"
+    description: str = ""
+    kind: Literal["training", "realtime", "batch"] = "training"
+    default_compute: str | None = LOCAL_COMPUTE
+    nodes: list[Node] = Field(default_factory=list)
+    edges: list[Edge] = Field(default_factory=list)
+    parameters: list[PipelineParameter] = Field(default_factory=list)
+
+    def node(self, node_id: str) -> Node:
+        for node in self.nodes:
+            if node.id == node_id:
+                return node
+        raise KeyError(node_id)
+
+    def incoming(self, node_id: str) -> list[Edge]:
+        return [e for e in self.edges if e.target == node_id]
+
+    def parameter(self, name: str) -> PipelineParameter:
+        for parameter in self.parameters:
+            if parameter.name == name:
+                return parameter
+        raise KeyError(name)
+
+    def to_dict(self) -> dict:
+        return self.model_dump(mode="json")
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Pipeline:
+        if not isinstance(data, dict):
+            raise PipelineFormatError("a pipeline is a JSON object with 'nodes' and 'edges'")
+        try:
+            return cls.model_validate(migrate(data))
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "(document)"
+            raise PipelineFormatError(f"{where}: {first['msg']}") from None
+
+    @classmethod
+    def from_json(cls, text: str, source: str = "pipeline") -> Pipeline:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise PipelineFormatError(
+                f"{source} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from None
+        return cls.from_dict(data)
+
+    @classmethod
+    def load(cls, path: str | Path) -> Pipeline:
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise PipelineFormatError(f"cannot read {path}: {error}") from None
+        return cls.from_json(text, source=str(path))
+
+
+def _from_v1(data: dict) -> dict:
+    """Version 1 wrote edges as [source, source port, target, target port] lists and had no default compute."""
+    edges = []
+    for edge in data.get("edges", []):
+        if isinstance(edge, list) and len(edge) == 4:
+            edge = dict(zip(("source", "source_port", "target", "target_port"), edge))
+        edges.append(edge)
+    return {**data, "edges": edges, "default_compute": data.get("default_compute", LOCAL_COMPUTE)}
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _from_v1}
+
+
+def migrate(data: dict) -> dict:
+    """Bring a document of any earlier schema version up to `SCHEMA_VERSION`."""
+    version = data.get("schema_version", 1)
+    if not isinstance(version, int) or version > SCHEMA_VERSION or version < 1:
+        raise PipelineFormatError(
+            f"schema_version {version!r} is not supported (this Designer reads versions 1 to {SCHEMA_VERSION})")
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+    return {**data, "schema_version": SCHEMA_VERSION}

@@ -1,0 +1,35 @@
+"""The workspace database's schema, one migration per change; applied in order at every open."""
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("designer")
+
+
+@migrations()
+def m001_core(db: Database) -> None:
+    """Data sets, drafts, experiments, jobs, steps, metrics and the artifacts the workspace wrote."""
+    db["datasets"].create({"id": str, "name": str, "version": int, "description": str, "source_path": str,
+                           "source_sha256": str, "artifact": str, "schema": str, "row_count": int,
+                           "created": str}, pk="id", not_null={"name", "version", "artifact"})
+    db["datasets"].create_index(["name", "version"], unique=True)
+    db["drafts"].create({"id": str, "name": str, "pipeline": str, "created": str, "modified": str}, pk="id")
+    db["experiments"].create({"name": str, "created": str}, pk="name")
+    db["jobs"].create({"id": str, "experiment": str, "display_name": str, "description": str, "pipeline": str,
+                       "parameters": str, "status": str, "created": str, "started": str, "finished": str,
+                       "error": str, "pid": int, "regenerate": int, "cancel_requested": int}, pk="id")
+    db["jobs"].create_index(["experiment", "created"])
+    db["steps"].create({"job_id": str, "node_id": str, "component": str, "name": str, "status": str,
+                        "fingerprint": str, "queued": str, "started": str, "finished": str, "duration": float,
+                        "progress": float, "logs": str, "error": str, "outputs": str},
+                       pk=("job_id", "node_id"))
+    db["metrics"].create({"job_id": str, "node_id": str, "name": str, "value": float},
+                         pk=("job_id", "node_id", "name"))
+    db["artifacts"].create({"sha256": str, "kind": str, "path": str, "size": int, "created": str}, pk="sha256")
+
+
+@migrations()
+def m002_step_cache(db: Database) -> None:
+    """Outputs and metrics by step fingerprint, so unchanged steps are reused."""
+    db["step_cache"].create({"fingerprint": str, "outputs": str, "metrics": str, "logs": str, "job_id": str,
+                             "node_id": str, "created": str}, pk="fingerprint")

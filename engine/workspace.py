@@ -1,0 +1,52 @@
+"""A workspace folder: `workspace.db` (SQLite) plus `artifacts/` (content-addressed files)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+from engine.artifacts import ArtifactStore
+from engine.datasets import Datasets
+from engine.drafts import Drafts
+from engine.job_store import JobStore
+from engine.samples import register_samples
+from engine.store import Store
+
+ENV_VAR = "DESIGNER_WORKSPACE"
+
+
+def default_location() -> Path:
+    """`DESIGNER_WORKSPACE` if set, else the per-user data folder."""
+    if os.environ.get(ENV_VAR):
+        return Path(os.environ[ENV_VAR])
+    return platformdirs.user_data_path("designer", appauthor=False) / "workspace"
+
+
+class Workspace:
+    """Everything a user keeps: data sets, drafts, experiments, jobs, steps, metrics and artifacts."""
+
+    def __init__(self, root: str | Path | None = None, *, samples: bool = True) -> None:
+        self.root = Path(root) if root else default_location()
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.store = Store(self.root / "workspace.db")
+        self.artifacts = ArtifactStore(self.root / "artifacts", self.store)
+        self.datasets = Datasets(self.store, self.artifacts)
+        self.drafts = Drafts(self.store)
+        self.jobs = JobStore(self.store)
+        self.interrupted = self.jobs.mark_interrupted()
+        if samples:
+            register_samples(self.datasets)
+
+    @property
+    def schema_version(self) -> int:
+        return self.store.schema_version
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
