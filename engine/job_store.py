@@ -104,6 +104,13 @@ class JobStore:
             else:
                 db.execute("update jobs set status = ? where id = ?", [status, job_id])
 
+    def init_steps(self, job_id: str, steps: tuple[tuple[str, str, str], ...]) -> None:
+        """One NotStarted row per node, in run order."""
+        with self.store.write() as db:
+            db["steps"].insert_all(({"job_id": job_id, "node_id": n, "component": c, "name": name,
+                                     "status": "NotStarted", "logs": ""} for n, c, name in steps),
+                                   pk=("job_id", "node_id"), replace=True)
+
     def record_step(self, job_id: str, step: dict[str, Any]) -> None:
         """Insert or update one step row (only the fields given change)."""
         row = {"job_id": job_id, **{k: json.dumps(v) if isinstance(v, (dict, list)) else v

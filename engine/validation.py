@@ -203,4 +203,7 @@ class _Checker:
                 self.problem(error.message, node, port=error.port, parameter=error.parameter,
                              code=f"{error.code:04d}")
                 continue
+            except Exception as error:  # a bug in a component's configure must not hide the other problems
+                self.problem(f"Could not check this node ({type(error).__name__}: {error}).", node, code="2000")
+                continue
             outputs.update(result)

@@ -1,0 +1,129 @@
+"""The engine's public face: validate, submit, watch, cancel jobs and read their outputs."""
+from __future__ import annotations
+
+import os
+import threading
+from concurrent.futures import Executor, ThreadPoolExecutor
+from typing import Any
+
+from engine.artifacts import ArtifactRef
+from engine.events import EventBus, Listener
+from engine.job_store import FINAL, JobRecord
+from engine.parameters import apply_parameters
+from engine.pipeline import LOCAL_COMPUTE, Pipeline
+from engine.recorder import Recorder
+from engine.runner import JobRun
+from engine.validation import Analysis, Problem, analyze
+from engine.workspace import Workspace
+from nodes.registry import Registry, default_registry
+
+DEFAULT_EXPERIMENT = "Default"
+
+
+class InvalidPipeline(ValueError):
+    """Submitted a pipeline with blocking problems; nothing ran."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("The pipeline is not valid:\n" + "\n".join(f"  - {p}" for p in problems))
+        self.problems = problems
+
+
+class JobHandle:
+    """A submitted job: wait for it, cancel it, read its record."""
+
+    def __init__(self, engine: Engine, job_id: str, run: JobRun, thread: threading.Thread) -> None:
+        self.engine, self.id, self._run, self._thread = engine, job_id, run, thread
+
+    def wait(self, timeout: float | None = None) -> JobRecord:
+        self._thread.join(timeout)
+        return self.engine.workspace.jobs.get(self.id)
+
+    def cancel(self) -> None:
+        self._run.cancel()
+
+    @property
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+
+class Engine:
+    """Runs jobs of one workspace on a thread pool (workers = cores by default)."""
+
+    def __init__(self, workspace: Workspace, registry: Registry | None = None, max_workers: int | None = None) -> None:
+        self.workspace = workspace
+        self.registry = registry or default_registry()
+        self.bus = EventBus()
+        self.bus.subscribe(Recorder(workspace.jobs))
+        self.executors: dict[str, Executor] = {
+            LOCAL_COMPUTE: ThreadPoolExecutor(max_workers or os.cpu_count() or 2, thread_name_prefix="designer-step")}
+        self._runs: dict[str, JobRun] = {}
+        self._threads: dict[str, threading.Thread] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def computes(self) -> frozenset[str]:
+        return frozenset(self.executors)
+
+    def subscribe(self, listener: Listener):
+        """Receive every StepEvent, JobEvent and MetricEvent; returns a function that unsubscribes."""
+        return self.bus.subscribe(listener)
+
+    def analyze(self, pipeline: Pipeline) -> Analysis:
+        return analyze(pipeline, self.registry, self.workspace.datasets, self.computes)
+
+    def submit(self, pipeline: Pipeline, experiment: str = DEFAULT_EXPERIMENT, display_name: str = "",
+               description: str = "", parameters: dict[str, Any] | None = None,
+               regenerate: bool = False) -> JobHandle:
+        """Validate, record and start a job; raises InvalidPipeline (nothing recorded) or ParameterAssignmentError."""
+        resolved = apply_parameters(pipeline, parameters)
+        problems = self.analyze(resolved).problems
+        if problems:
+            raise InvalidPipeline(problems)
+        job_id = self.workspace.jobs.create(pipeline, experiment or DEFAULT_EXPERIMENT, display_name, description,
+                                            parameters, regenerate)
+        run = JobRun(job_id, resolved, registry=self.registry, workspace=self.workspace, bus=self.bus,
+                     executors=self.executors, regenerate=regenerate)
+        thread = threading.Thread(target=self._execute, args=(job_id, run), name=f"designer-job-{job_id}",
+                                  daemon=True)
+        with self._lock:
+            self._runs[job_id], self._threads[job_id] = run, thread
+        thread.start()
+        return JobHandle(self, job_id, run, thread)
+
+    def _execute(self, job_id: str, run: JobRun) -> None:
+        try:
+            run.execute()
+        except Exception as error:  # the scheduler itself failed: record it, never leave the job Running
+            self.workspace.jobs.set_status(job_id, "Failed", f"internal error: {type(error).__name__}: {error}")
+            raise
+        finally:
+            with self._lock:
+                self._runs.pop(job_id, None)
+                self._threads.pop(job_id, None)
+
+    def cancel(self, job_id: str) -> None:
+        """Cancel a job of this process at once, or ask the process running it to."""
+        with self._lock:
+            run = self._runs.get(job_id)
+        if run:
+            run.cancel()
+        elif self.workspace.jobs.get_status(job_id) not in FINAL:
+            self.workspace.jobs.request_cancel(job_id)
+
+    def output(self, job_id: str, node_id: str, port: str) -> Any:
+        """The value of a step's output port (a Table, model or transformation), checked before loading."""
+        step = self.workspace.jobs.get(job_id).step(node_id)
+        if port not in step.outputs:
+            raise KeyError(f'Step "{step.name}" of job {job_id} has no output "{port}" (status {step.status}).')
+        return self.workspace.artifacts.load(ArtifactRef.from_dict(step.outputs[port]))
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Cancel running jobs, wait for them, and stop the workers."""
+        with self._lock:
+            runs, threads = list(self._runs.values()), list(self._threads.values())
+        for run in runs:
+            run.cancel()
+        for thread in threads:
+            thread.join(timeout)
+        for executor in self.executors.values():
+            executor.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,61 @@
+"""Writes job, step and metric events to the workspace database as they happen."""
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from typing import Any
+
+from engine.events import JobEvent, MetricEvent, StepEvent
+from engine.job_store import JobStore
+from engine.store import now
+
+PROGRESS_WRITE_SECONDS = 1.0
+
+
+def _stamp(seconds: float) -> str:
+    return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="milliseconds")
+
+
+class Recorder:
+    """An event subscriber that keeps the store in step with the runner."""
+
+    def __init__(self, jobs: JobStore) -> None:
+        self.jobs = jobs
+        self._progress_written: dict[tuple[str, str], float] = {}
+
+    def __call__(self, event: Any) -> None:
+        if isinstance(event, JobEvent):
+            self._job(event)
+        elif isinstance(event, StepEvent):
+            self._step(event)
+        elif isinstance(event, MetricEvent):
+            self.jobs.record_metric(event.job_id, event.node_id, event.name, event.value)
+
+    def _job(self, event: JobEvent) -> None:
+        if event.steps:
+            self.jobs.init_steps(event.job_id, event.steps)
+        self.jobs.set_status(event.job_id, event.status, event.error)
+
+    def _step(self, event: StepEvent) -> None:
+        key = (event.job_id, event.node_id)
+        if event.status == "Running" and event.progress is not None:
+            if time.monotonic() - self._progress_written.get(key, 0.0) < PROGRESS_WRITE_SECONDS:
+                return
+            self._progress_written[key] = time.monotonic()
+            self.jobs.record_step(event.job_id, {"node_id": event.node_id, "progress": event.progress})
+            return
+        row: dict[str, Any] = {"node_id": event.node_id, "status": event.status}
+        stamp = _stamp(event.time)
+        if event.status == "Queued":
+            row["queued"] = stamp
+        elif event.status == "Running":
+            row["started"] = stamp
+        else:
+            row["finished"] = now()
+        for name in ("duration", "error", "outputs", "fingerprint", "logs"):
+            value = getattr(event, name)
+            if value is not None:
+                row[name] = value
+        if event.status in ("Completed", "Reused"):
+            row["progress"] = 1.0
+        self.jobs.record_step(event.job_id, row)
