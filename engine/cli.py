@@ -120,7 +120,7 @@ class _Progress:
         self.total, self.ended = total, 0
 
     def __call__(self, event: Any) -> None:
-        if not isinstance(event, StepEvent) or event.progress is not None:
+        if not isinstance(event, StepEvent) or event.progress is not None or event.status == "Queued":
             return
         if event.status in ("Completed", "Reused", "Failed", "Canceled"):
             self.ended += 1

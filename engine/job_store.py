@@ -155,6 +155,13 @@ class JobStore:
         rows = self.store.db.query(f"select * from jobs {where} order by created desc limit ?", [*args, limit])
         return [self._record(r) for r in rows]
 
+    def latest_step(self, node_id: str) -> tuple[str, StepRecord] | None:
+        """The newest Completed or Reused step of a node (by its stable UUID) in any job, with its job id."""
+        rows = list(self.store.db.query(
+            "select * from steps where node_id = ? and status in ('Completed', 'Reused') "
+            "order by finished desc limit 1", [node_id]))
+        return (rows[0]["job_id"], StepRecord.from_row(rows[0])) if rows else None
+
     def experiments(self) -> list[str]:
         return [r[0] for r in self.store.db.execute("select name from experiments order by name")]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import platformdirs
 
 from engine.artifacts import ArtifactStore
-from engine.datasets import Datasets
+from engine.datasets import DatasetError, Datasets
 from engine.drafts import Drafts
 from engine.job_store import JobStore
 from engine.samples import register_samples
@@ -37,6 +37,23 @@ class Workspace:
         self.interrupted = self.jobs.mark_interrupted()
         if samples:
             register_samples(self.datasets)
+
+    def drafts_using(self, dataset: str) -> list[str]:
+        """Names of the drafts with a Dataset node reading `dataset`."""
+        users = []
+        for info in self.drafts.list():
+            pipeline = self.drafts.load(info.id)
+            if any(n.component == "dataset" and n.params.get("Dataset") == dataset for n in pipeline.nodes):
+                users.append(info.name)
+        return users
+
+    def delete_dataset(self, name: str, version: int | None = None) -> int:
+        """Delete a data set (or one version); refused while a draft uses it."""
+        users = self.drafts_using(name)
+        if users:
+            raise DatasetError(f'Data set "{name}" is used by the draft(s) {", ".join(users)}; '
+                               "remove it from them first.")
+        return self.datasets.delete(name, version)
 
     @property
     def schema_version(self) -> int:
