@@ -5,6 +5,7 @@ import io
 import logging
 import sys
 import threading
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -46,8 +47,23 @@ def step_logger() -> logging.Logger:
     return logger
 
 
+_previous_showwarning = warnings.showwarning
+
+
+def _route_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    buffer = getattr(_local, "buffer", None)
+    if buffer is not None and file is None:
+        buffer.write(warnings.formatwarning(message, category, filename, lineno, line))
+    else:
+        _previous_showwarning(message, category, filename, lineno, file, line)
+
+
 def _install() -> None:
+    global _previous_showwarning
     with _lock:
+        if warnings.showwarning is not _route_warning:
+            _previous_showwarning = warnings.showwarning
+            warnings.showwarning = _route_warning
         if not isinstance(sys.stdout, _ThreadRouter):
             sys.stdout = _ThreadRouter(sys.stdout)
         if not isinstance(sys.stderr, _ThreadRouter):

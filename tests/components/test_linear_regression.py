@@ -2,7 +2,6 @@ import io
 
 import joblib
 import numpy as np
-import pytest
 from sklearn.linear_model import LinearRegression, Ridge, SGDRegressor
 from sklearn.preprocessing import StandardScaler
 

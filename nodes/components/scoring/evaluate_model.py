@@ -20,7 +20,7 @@ METRICS = {Task.REGRESSION: evaluation.REGRESSION, Task.BINARY: evaluation.BINAR
            Task.MULTICLASS: evaluation.MULTICLASS}
 
 
-def inspect(schema: TableSchema, port: str) -> tuple[Task, str]:
+def read_scores(schema: TableSchema, port: str) -> tuple[Task, str]:
     """The task the score columns show (error 0025 without them) and the label column (error 0024 without one)."""
     scores = schema.with_role(Role.SCORE)
     if any(name.startswith(f"{PROBABILITIES}_") for name in scores):
@@ -39,7 +39,7 @@ def inspect(schema: TableSchema, port: str) -> tuple[Task, str]:
 
 def common_task(schemas: dict[str, TableSchema]) -> Task:
     """The one task of all connected inputs; an error names both ports when they differ."""
-    found = {port: inspect(schema, port)[0] for port, schema in schemas.items()}
+    found = {port: read_scores(schema, port)[0] for port, schema in schemas.items()}
     if len(set(found.values())) > 1:
         raise errors.invalid_dataset(f'"{SCORED}" holds {found[SCORED].value} scores but "{COMPARE}" holds '
                                      f'{found[COMPARE].value} scores; both must come from the same kind of model.',
@@ -74,7 +74,7 @@ def positive_class(labels: np.ndarray, scored: np.ndarray, probabilities: np.nda
 
 def metrics(table: Table, task: Task, port: str) -> dict[str, float]:
     """The task's metrics over the rows that have a label."""
-    _, label = inspect(table.schema, port)
+    _, label = read_scores(table.schema, port)
     frame = table.frame[table.frame[label].notna()]
     labels, scored = values(frame[label]), values(frame[LABELS])
     if task is Task.REGRESSION:

@@ -1,0 +1,1 @@
+"""Job history: experiments, jobs and the read-only job view."""

@@ -1,0 +1,1 @@
+"""Preview data and Evaluate Model visualizations."""

@@ -1,0 +1,52 @@
+"""The scored data sets an Evaluate Model step read, found through the job's edges, as arrays to plot."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from engine.engine import Engine
+from nodes.components.scoring import evaluate_model
+from nodes.components.scoring.score_model import LABELS, PROBABILITIES
+from nodes.models import Task
+from nodes.table import Table
+
+
+@dataclass(frozen=True)
+class ScoredInput:
+    """One input of Evaluate Model: the labelled rows' true values and scores.
+
+    Binary: `actual` is True for the positive class and `scores` are its probabilities.
+    Multiclass: `actual` and `predicted` are class values. Regression: both are floats.
+    """
+
+    port: str
+    source: str
+    task: Task
+    actual: np.ndarray
+    predicted: np.ndarray
+    scores: np.ndarray | None = None
+    positive: object = None
+
+
+def scored_input(table: Table, port: str, source: str) -> ScoredInput:
+    task, label = evaluate_model.inspect(table.schema, port)
+    frame = table.frame[table.frame[label].notna()]
+    actual, predicted = evaluate_model.values(frame[label]), evaluate_model.values(frame[LABELS])
+    if task is Task.REGRESSION:
+        return ScoredInput(port, source, task, actual.astype(float), predicted.astype(float))
+    if task is Task.MULTICLASS:
+        return ScoredInput(port, source, task, actual, predicted)
+    scores = frame[PROBABILITIES].to_numpy(dtype=float)
+    positive = evaluate_model.positive_class(actual, predicted, scores)
+    return ScoredInput(port, source, task, actual == positive, predicted, scores, positive)
+
+
+def scored_inputs(engine: Engine, job_id: str, node_id: str) -> list[ScoredInput]:
+    """The Scored dataset (and the one to compare, if wired) of an Evaluate Model step, left input first."""
+    job = engine.workspace.jobs.get(job_id)
+    order = (evaluate_model.SCORED, evaluate_model.COMPARE)
+    edges = sorted((e for e in job.pipeline.incoming(node_id) if e.target_port in order),
+                   key=lambda e: order.index(e.target_port))
+    return [scored_input(engine.output(job_id, e.source, e.source_port), e.target_port, job.step(e.source).name)
+            for e in edges]
