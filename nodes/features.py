@@ -12,7 +12,7 @@ from nodes import errors
 from nodes.table import Column, ColumnType, Role, TableSchema
 
 MAX_LEVELS = 1000
-NOT_FEATURES = (Role.LABEL, Role.SCORE, Role.WEIGHT)
+NOT_FEATURES = (Role.LABEL, Role.SCORE, Role.WEIGHT, Role.NONE)
 
 
 def feature_columns(schema: TableSchema, label: str) -> list[Column]:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Protocol
 
-from nodes.table import Column, Table, TableSchema
+from nodes.table import Column, ColumnType, Table, TableSchema
 
 
 class Task(str, Enum):
@@ -25,6 +25,8 @@ class Learner:
     name: str
     task: Task
     estimator: Any
+    scale_numeric: bool = False
+    allow_unknown_levels: bool = True
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class ModelSchema:
     task: Task
     label: str
     features: TableSchema
+    label_type: ColumnType | None = None
 
 
 @dataclass
@@ -53,10 +56,11 @@ class TrainedModel:
     features: list[Column]
     pipeline: Any
     classes: list[Any] = field(default_factory=list)
+    label_type: ColumnType | None = None
 
     @property
     def schema(self) -> ModelSchema:
-        return ModelSchema(self.name, self.task, self.label, TableSchema(tuple(self.features)))
+        return ModelSchema(self.name, self.task, self.label, TableSchema(tuple(self.features)), self.label_type)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ class Role(str, Enum):
     LABEL = "Label"
     SCORE = "Score"
     WEIGHT = "Weight"
+    NONE = "None"  # cleared by Edit Metadata's ClearFeatures: kept in the data, never a feature
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,7 @@ from nodes.components.training.train_model import COMPONENT as TRAIN
 from nodes.context import RunContext
 from nodes.errors import ComponentError
 from nodes.evaluation import BINARY, MULTICLASS, REGRESSION
-from nodes.learners import TabularLearner
-from nodes.models import Task
+from nodes.models import Learner, Task
 from nodes.table import ColumnType, Role, Table
 from tests.components.ml_data import ml_breast_cancer, ml_configure, ml_frame, ml_run
 
@@ -21,7 +20,7 @@ SCORED, COMPARE = "Scored dataset", "Scored dataset to compare"
 
 
 def scored(learner, table, label, **learner_values):
-    if not isinstance(learner, TabularLearner):
+    if not isinstance(learner, Learner):
         learner = ml_run(learner, {}, **learner_values)["Untrained model"]
     model = ml_run(TRAIN, {"Untrained model": learner, "Dataset": table}, **{"Label column": label})["Trained model"]
     return ml_run(SCORE, {"Trained model": model, "Dataset": table})["Scored dataset"]
@@ -92,7 +91,7 @@ def test_binary_with_every_row_predicted_negative():
 
 def test_multiclass_metrics():
     frame = ml_frame().drop(columns=["y", "colour"]).assign(cls=ml_frame()["colour"].fillna("blue"))
-    left = scored(TabularLearner("Multi", Task.MULTICLASS, LogisticRegression()), Table(frame), "cls")
+    left = scored(Learner("Multi", Task.MULTICLASS, LogisticRegression()), Table(frame), "cls")
     result = evaluate(left)
     y, pred = left.frame["cls"], left.frame["Scored Labels"]
     row = result.frame.iloc[0]

@@ -10,8 +10,7 @@ from nodes.components.algorithms.two_class_logistic_regression import COMPONENT 
 from nodes.components.scoring.score_model import COMPONENT
 from nodes.components.training.train_model import COMPONENT as TRAIN
 from nodes.errors import ComponentError
-from nodes.learners import TabularLearner
-from nodes.models import Task
+from nodes.models import Learner, Task
 from nodes.table import ColumnType, Role, Table
 from tests.components.ml_data import ml_configure, ml_frame, ml_run
 
@@ -65,7 +64,7 @@ def test_integer_labels_keep_their_type():
 def test_multiclass_scores_one_probability_per_class():
     frame = ml_frame().drop(columns=["y"]).assign(cls=lambda f: f["colour"].fillna("blue"))
     frame = frame.drop(columns=["colour"])
-    learner = TabularLearner("Multi", Task.MULTICLASS, LogisticRegression())
+    learner = Learner("Multi", Task.MULTICLASS, LogisticRegression())
     model = ml_run(TRAIN, {"Untrained model": learner, "Dataset": Table(frame)},
                    **{"Label column": "cls"})["Trained model"]
     scored = score(model, Table(frame))
@@ -92,7 +91,8 @@ def test_data_without_the_label_can_be_scored():
     assert scored.label is None and len(scored.frame) == 3
     assert configure(model, unlabelled.schema) == scored.schema
     binary = trained(LOGISTIC, BINARY_DATA, "cls")
-    assert configure(binary, Table(BINARY_DATA.frame.drop(columns="cls")).schema) is None
+    unlabelled = Table(BINARY_DATA.frame.drop(columns="cls"))
+    assert configure(binary, unlabelled.schema) == score(binary, unlabelled).schema  # the model knows the label type
 
 
 def test_missing_values_in_features_are_imputed():

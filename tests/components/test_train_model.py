@@ -13,7 +13,6 @@ from nodes.components.algorithms.two_class_logistic_regression import COMPONENT 
 from nodes.components.training.train_model import COMPONENT
 from nodes.context import RunContext
 from nodes.errors import ComponentError
-from nodes.learners import TabularLearner
 from nodes.models import Learner, LearnerSchema, ModelSchema, Task
 from nodes.table import Role, Table
 from tests.components.ml_data import ml_configure, ml_frame, ml_manual_features, ml_params, ml_run, ml_table
@@ -96,7 +95,7 @@ def test_learner_without_encoding_wishes_gets_defaults():
     frame = ml_frame().drop(columns=["y"])
     model = train(plain, Table(frame), "cls")["Trained model"]
     numeric = model.pipeline.named_steps["features"].named_transformers_["numeric"]
-    assert "scale" not in numeric.named_steps and TabularLearner.of(plain).allow_unknown_levels
+    assert "scale" not in numeric.named_steps and plain.allow_unknown_levels
 
 
 def test_pipeline_matches_sklearn_on_manual_features():
@@ -176,7 +175,7 @@ def test_all_labels_missing_is_error_0021():
 
 def test_convergence_warnings_are_logged(caplog):
     learner = ml_run(LOGISTIC, {}, **{"Random number seed": 1})["Untrained model"]
-    learner = TabularLearner(learner.name, learner.task, learner.estimator.set_params(max_iter=1))
+    learner = Learner(learner.name, learner.task, learner.estimator.set_params(max_iter=1))
     with caplog.at_level(logging.WARNING, logger="designer.component"):
         train(learner, Table(ml_frame().drop(columns=["y"])), "cls")
     assert "max_iter" in caplog.text

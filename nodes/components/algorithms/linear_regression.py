@@ -11,8 +11,7 @@ from sklearn.linear_model import LinearRegression, Ridge, SGDRegressor
 
 from nodes.component import Component
 from nodes.context import DesignContext, RunContext
-from nodes.learners import TabularLearner
-from nodes.models import LearnerSchema, Task
+from nodes.models import Learner, LearnerSchema, Task
 from nodes.params import Boolean, Float, Int, Mode, ParameterRange, Params
 from nodes.ports import UntrainedModel
 from nodes.components.algorithms.trainer_mode import (OUTPUT, RANGE_ONLY, SINGLE_ONLY, chosen, random_seed,
@@ -44,7 +43,7 @@ def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
 
 def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
     normalize = params[METHOD] == OGD and params["Should input instances be normalized"]
-    return {OUTPUT: TabularLearner(NAME, Task.REGRESSION, estimator(params), scale_numeric=normalize)}
+    return {OUTPUT: Learner(NAME, Task.REGRESSION, estimator(params), scale_numeric=normalize)}
 
 
 ON_OLS = (METHOD, (OLS,))

@@ -15,8 +15,7 @@ from sklearn.linear_model import LogisticRegression
 
 from nodes.component import Component
 from nodes.context import DesignContext, RunContext
-from nodes.learners import TabularLearner
-from nodes.models import LearnerSchema, Task
+from nodes.models import Learner, LearnerSchema, Task
 from nodes.params import Boolean, Float, Int, ParameterRange, Params
 from nodes.ports import UntrainedModel
 from nodes.components.algorithms.trainer_mode import (OUTPUT, RANGE_ONLY, SINGLE_ONLY, chosen, random_seed,
@@ -43,7 +42,7 @@ def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
 
 
 def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
-    return {OUTPUT: TabularLearner(NAME, Task.BINARY, estimator(params), scale_numeric=True,
+    return {OUTPUT: Learner(NAME, Task.BINARY, estimator(params), scale_numeric=True,
                                    allow_unknown_levels=params["Allow unknown categorical levels"])}
 
 

@@ -42,16 +42,16 @@ def score_columns(task: Task, label_type: ColumnType | None) -> list[Column]:
 
 
 def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
-    """The scored schema; None where it depends on the fitted model (multiclass classes, an absent label's type)."""
+    """The scored schema; None for multiclass models, whose score columns are named after the fitted classes."""
     model: ModelSchema | None = inputs.get(MODEL)
     schema: TableSchema | None = inputs.get(DATASET)
     if model is None or schema is None:
         return {OUTPUT: None}
     check_features(model, schema)
     label = schema[model.label] if model.label in schema else None
-    if model.task is Task.MULTICLASS or (model.task is Task.BINARY and label is None):
+    if model.task is Task.MULTICLASS:
         return {OUTPUT: None}
-    scores = score_columns(model.task, label.type if label else None)
+    scores = score_columns(model.task, model.label_type or (label.type if label else None))
     if not params[APPEND]:
         return {OUTPUT: TableSchema(tuple(scores))}
     if label:

@@ -14,8 +14,7 @@ from nodes.columns import single_column
 from nodes.component import Component
 from nodes.context import DesignContext, RunContext
 from nodes.features import check_levels, feature_columns, preprocessor
-from nodes.learners import TabularLearner
-from nodes.models import LearnerSchema, ModelSchema, Task, TrainedModel
+from nodes.models import Learner, LearnerSchema, ModelSchema, Task, TrainedModel
 from nodes.params import Boolean, ColumnPicker, Params
 from nodes.ports import DataFrame, Model, UntrainedModel
 from nodes.table import Column, ColumnType, Table, TableSchema
@@ -48,7 +47,7 @@ def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
     features = feature_columns(schema, label)
     if learner is None:
         return {OUTPUT: None}
-    return {OUTPUT: ModelSchema(learner.name, learner.task, label, TableSchema(tuple(features)))}
+    return {OUTPUT: ModelSchema(learner.name, learner.task, label, TableSchema(tuple(features)), schema[label].type)}
 
 
 def label_values(series: pd.Series, task: Task) -> np.ndarray:
@@ -60,7 +59,7 @@ def label_values(series: pd.Series, task: Task) -> np.ndarray:
     return series.to_numpy()
 
 
-def check_classes(learner: TabularLearner, label: str, y: np.ndarray) -> None:
+def check_classes(learner: Learner, label: str, y: np.ndarray) -> None:
     count = len(pd.unique(y))
     if learner.task is Task.BINARY and count != 2:
         raise errors.invalid_learner(LEARNER, f'{learner.name} needs a label with exactly 2 classes; '
@@ -82,7 +81,7 @@ def fit(ctx: RunContext, pipeline: Pipeline, x: pd.DataFrame, y: np.ndarray) -> 
 
 
 def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
-    learner = TabularLearner.of(inputs[LEARNER])
+    learner = inputs[LEARNER]
     table: Table = inputs[DATASET]
     label = check_label(table.schema, params, learner.task)
     features: list[Column] = feature_columns(table.schema, label)
@@ -104,7 +103,8 @@ def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
     fit(ctx, pipeline, labelled[[c.name for c in features]], y)
     ctx.progress(1.0)
     classes = pipeline.classes_.tolist() if learner.task.classification else []
-    return {OUTPUT: TrainedModel(learner.name, learner.task, label, features, pipeline, classes)}
+    return {OUTPUT: TrainedModel(learner.name, learner.task, label, features, pipeline, classes,
+                                 table.schema[label].type)}
 
 
 COMPONENT = Component(

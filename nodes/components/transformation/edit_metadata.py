@@ -22,7 +22,6 @@ NEW_NAMES = "New column names"
 UNCHANGED = "Unchanged"
 TYPES = [UNCHANGED] + [t.value for t in ColumnType]
 SET_ROLE = {"Features": Role.FEATURE, "Labels": Role.LABEL, "Weights": Role.WEIGHT}
-# ClearFeatures should give a role Train Model skips; the contract has none yet, so it keeps Role.FEATURE.
 CLEAR_ROLE = {"ClearFeatures": Role.FEATURE, "ClearLabels": Role.LABEL, "ClearScores": Role.SCORE,
               "ClearWeights": Role.WEIGHT}
 
@@ -63,7 +62,7 @@ def _edit(column: Column, params: Params, name: str) -> Column:
     fields = params[FIELDS]
     role = SET_ROLE.get(fields, column.role)
     if column.role is CLEAR_ROLE.get(fields):
-        role = Role.FEATURE
+        role = Role.NONE if fields == "ClearFeatures" else Role.FEATURE
     return Column(name, type_, categorical, role)
 
 

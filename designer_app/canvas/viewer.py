@@ -1,0 +1,56 @@
+"""The canvas view: NodeGraphQt's NodeViewer that accepts a dragged wire only between ports of the same type.
+
+`_validate_accept_connection` is a private NodeGraphQt hook (called while a pipe is dragged and on release);
+it is overridden here and nowhere else, and covered by a test that drags a real incompatible pipe.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from NodeGraphQt.constants import PortTypeEnum
+from NodeGraphQt.widgets.viewer import NodeViewer
+from PySide6 import QtCore
+
+from nodes.ports import PortType
+
+PALETTE_MIME = "application/x-designer-component"
+
+PortTypeLookup = Callable[[str, str, bool], PortType | None]
+
+
+class TypedViewer(NodeViewer):
+    """A NodeViewer with typed ports and drops from the palette.
+
+    `port_type(node_type, port_name, is_input)` gives a port's data type (None for ports we do not type).
+    """
+
+    def __init__(self, port_type: PortTypeLookup, undo_stack=None) -> None:
+        super().__init__(undo_stack=undo_stack)
+        self._port_type = port_type
+
+    def _validate_accept_connection(self, from_port, to_port) -> bool:
+        if not super()._validate_accept_connection(from_port, to_port):
+            return False
+        if from_port.port_type == to_port.port_type:
+            return True  # refused anyway by NodeGraphQt (input to input, output to output)
+        source = self._port_type(from_port.node.type_, from_port.name, from_port.port_type == PortTypeEnum.IN.value)
+        target = self._port_type(to_port.node.type_, to_port.name, to_port.port_type == PortTypeEnum.IN.value)
+        return source is None or target is None or source is target
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasFormat(PALETTE_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasFormat(PALETTE_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:
+        pos = self.mapToScene(event.position().toPoint())
+        event.setDropAction(QtCore.Qt.CopyAction)
+        event.accept()
+        self.data_dropped.emit(event.mimeData(), QtCore.QPoint(int(pos.x()), int(pos.y())))

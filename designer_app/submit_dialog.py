@@ -1,0 +1,150 @@
+"""Configure & Submit: experiment, job name and description, pipeline parameter values, default compute."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QDoubleValidator, QIntValidator
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QPlainTextEdit, QStyle, QVBoxLayout, QWidget)
+
+from engine.engine import DEFAULT_EXPERIMENT, Engine, InvalidPipeline, JobHandle
+from engine.parameters import ParameterAssignmentError, apply_parameters
+from engine.pipeline import Pipeline, PipelineParameter
+from engine.validation import Problem
+
+SETTINGS_EXPERIMENT = "submit/experiment"
+
+
+def settings() -> QSettings:
+    return QSettings("Designer", "Designer")
+
+
+class SubmitDialog(QDialog):
+    """Lists the blocking problems before anything runs; on Submit, `.handle` is the running job."""
+
+    def __init__(self, engine: Engine, pipeline: Pipeline, parent: QWidget | None = None, *,
+                 values: dict[str, Any] | None = None, experiment: str | None = None,
+                 display_name: str | None = None, description: str = "") -> None:
+        super().__init__(parent)
+        self.engine, self.pipeline = engine, pipeline
+        self.handle: JobHandle | None = None
+        self.setWindowTitle("Set up pipeline job")
+        self.setMinimumWidth(520)
+
+        self.experiment = QComboBox(editable=True)
+        self.experiment.addItems(engine.workspace.jobs.experiments() or [DEFAULT_EXPERIMENT])
+        self.experiment.setCurrentText(experiment or str(settings().value(SETTINGS_EXPERIMENT, DEFAULT_EXPERIMENT)))
+        self.experiment.lineEdit().setPlaceholderText("Pick an experiment or type a new name")
+        self.display_name = QLineEdit(display_name or pipeline.name)
+        self.description = QPlainTextEdit(description)
+        self.description.setPlaceholderText("Optional")
+        self.description.setFixedHeight(60)
+        basics = QFormLayout()
+        basics.addRow("Experiment", self.experiment)
+        basics.addRow("Job display name", self.display_name)
+        basics.addRow("Job description", self.description)
+
+        self.editors = {p.name: self._editor(p, (values or {}).get(p.name, p.default)) for p in pipeline.parameters}
+        inputs = QFormLayout()
+        for name, editor in self.editors.items():
+            inputs.addRow(name, editor)
+        if not self.editors:
+            inputs.addRow(QLabel("This pipeline has no pipeline parameters."))
+
+        self.compute = QComboBox()
+        self.compute.addItems(sorted(engine.computes))
+        if pipeline.default_compute in engine.computes:
+            self.compute.setCurrentText(pipeline.default_compute)
+        runtime = QFormLayout()
+        runtime.addRow("Default compute", self.compute)
+
+        self.problems = QListWidget()
+        self.problems.setWordWrap(True)
+        self.problems.setMaximumHeight(120)
+        self.review = QLabel()
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.submit_button = self.buttons.addButton("Submit", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.submit_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        for title, form in (("Basics", basics), ("Inputs & outputs", inputs), ("Runtime settings", runtime)):
+            box = QGroupBox(title)
+            box.setLayout(form)
+            layout.addWidget(box)
+        review = QGroupBox("Review + Submit")
+        review_layout = QVBoxLayout(review)
+        review_layout.addWidget(self.review)
+        review_layout.addWidget(self.problems)
+        layout.addWidget(review)
+        layout.addWidget(self.buttons)
+
+        for editor in self.editors.values():
+            (editor.currentTextChanged if isinstance(editor, QComboBox) else editor.textChanged).connect(self.check)
+        self.compute.currentTextChanged.connect(self.check)
+        self.experiment.currentTextChanged.connect(self.check)
+        self.check()
+
+    def _editor(self, parameter: PipelineParameter, value: Any) -> QWidget:
+        if parameter.kind == "Dataset":
+            editor = QComboBox()
+            editor.addItems(self.engine.workspace.datasets.names())
+            editor.setCurrentText(value["Name"] if isinstance(value, dict) else str(value or ""))
+            return editor
+        editor = QLineEdit("" if value is None else str(value))
+        editor.setPlaceholderText(parameter.kind)
+        if parameter.kind == "Int":
+            editor.setValidator(QIntValidator(editor))
+        elif parameter.kind == "Float":
+            editor.setValidator(QDoubleValidator(editor))
+        return editor
+
+    def values(self) -> dict[str, Any]:
+        """The pipeline parameter values typed in (an empty field keeps the default)."""
+        texts = {name: e.currentText() if isinstance(e, QComboBox) else e.text() for name, e in self.editors.items()}
+        return {name: text for name, text in texts.items() if text.strip()}
+
+    def configured_pipeline(self) -> Pipeline:
+        return self.pipeline.model_copy(update={"default_compute": self.compute.currentText()})
+
+    def blocking_problems(self) -> list[str]:
+        """Everything that stops the job, as engine.analyze reports it, with the chosen values applied."""
+        messages = [] if self.experiment.currentText().strip() else ["Basics: choose or name an experiment."]
+        try:
+            resolved = apply_parameters(self.configured_pipeline(), self.values())
+        except ParameterAssignmentError as error:
+            return [*messages, str(error)]
+        return [*messages, *(str(p) for p in self.engine.analyze(resolved).problems)]
+
+    def check(self) -> None:
+        self._show(self.blocking_problems())
+
+    def _show(self, problems: list[str] | list[Problem]) -> None:
+        self.problems.clear()
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+        for problem in problems:
+            self.problems.addItem(QListWidgetItem(icon, str(problem)))
+        self.problems.setVisible(bool(problems))
+        count = len(problems)
+        self.review.setText(f"<b>{count} problem{'s' if count != 1 else ''}</b> must be fixed before submitting."
+                            if count else f"Ready to submit {len(self.pipeline.nodes)} components.")
+        self.review.setTextFormat(Qt.TextFormat.RichText)
+        self.submit_button.setEnabled(not count)
+
+    def accept(self) -> None:
+        experiment = self.experiment.currentText().strip()
+        try:
+            self.handle = self.engine.submit(self.configured_pipeline(), experiment,
+                                             self.display_name.text().strip(),
+                                             self.description.toPlainText().strip(), self.values())
+        except InvalidPipeline as error:
+            self._show(error.problems)
+            return
+        except ParameterAssignmentError as error:
+            self._show([str(error)])
+            return
+        settings().setValue(SETTINGS_EXPERIMENT, experiment)
+        super().accept()

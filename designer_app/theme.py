@@ -1,0 +1,58 @@
+"""Dark and light themes: the Qt style sheets in resources/style/ plus the canvas and port colours."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QApplication
+
+from engine.samples import resources
+from nodes.ports import PortType
+
+THEMES = ("dark", "light")
+DEFAULT_THEME = "dark"
+
+PORT_COLORS: dict[PortType, tuple[int, int, int]] = {
+    PortType.DATAFRAME: (64, 156, 255),
+    PortType.UNTRAINED_MODEL: (178, 120, 255),
+    PortType.MODEL: (60, 200, 130),
+    PortType.TRANSFORMATION: (255, 168, 60),
+}
+
+CATEGORY_COLORS: dict[str, tuple[int, int, int]] = {
+    "Data Input and Output": (64, 156, 255),
+    "Data Transformation": (38, 190, 200),
+    "Feature Selection": (120, 200, 90),
+    "Statistical Functions": (200, 200, 80),
+    "Machine Learning Algorithms": (178, 120, 255),
+    "Model Training": (60, 200, 130),
+    "Model Scoring & Evaluation": (255, 168, 60),
+    "Python Language": (240, 110, 150),
+    "Web Service": (150, 150, 150),
+}
+
+
+@dataclass(frozen=True)
+class CanvasColors:
+    background: tuple[int, int, int]
+    grid: tuple[int, int, int]
+    node: tuple[int, int, int]
+    node_border: tuple[int, int, int]
+    node_text: tuple[int, int, int]
+    comment_text: tuple[int, int, int]
+
+
+CANVAS = {
+    "dark": CanvasColors((30, 31, 34), (40, 42, 46), (50, 52, 58), (78, 82, 90), (232, 234, 237), (160, 166, 175)),
+    "light": CanvasColors((243, 244, 246), (228, 230, 234), (255, 255, 255), (196, 200, 207), (32, 33, 36),
+                          (95, 99, 104)),
+}
+
+
+def style_sheet(theme: str) -> str:
+    return (resources() / "style" / f"{theme}.qss").read_text(encoding="utf-8")
+
+
+def apply_theme(app: QApplication, theme: str) -> None:
+    """Apply a theme's style sheet to the whole application."""
+    app.setStyle("Fusion")
+    app.setStyleSheet(style_sheet(theme if theme in THEMES else DEFAULT_THEME))
