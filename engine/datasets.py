@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,7 +54,7 @@ def read_table(path: Path) -> Table:
         if suffix == ".parquet":
             frame = pd.read_parquet(path)
         elif suffix in READERS:
-            frame = pd.read_csv(path, sep=READERS[suffix])
+            frame = _read_delimited(path, READERS[suffix])
         else:
             raise DatasetError(f"{path.name}: unsupported file type {suffix or '(none)'}; use .csv, .tsv or .parquet")
     except FileNotFoundError:
@@ -69,6 +70,17 @@ def read_table(path: Path) -> Table:
         raise DatasetError(f"{path.name} has duplicate column names")
     frame.columns = names
     return Table(frame)
+
+
+def _read_delimited(path: Path, separator: str) -> pd.DataFrame:
+    """A strict read: a row with more fields than the header is an error, not an implicit index."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", pd.errors.ParserWarning)
+        frame = pd.read_csv(path, sep=separator, index_col=False)
+    for warning in caught:
+        if issubclass(warning.category, pd.errors.ParserWarning):
+            raise pd.errors.ParserError(f"{warning.message} (a row has more fields than the header)")
+    return frame
 
 
 class Datasets:

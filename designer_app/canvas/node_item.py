@@ -24,6 +24,7 @@ class ComponentNodeItem(NodeItem):
         self.text_item.setFont(font)
         for text_item in (*self._input_items.values(), *self._output_items.values()):
             text_item.setVisible(False)
+        super().post_init(viewer, pos)
 
     def _calc_size_vertical(self) -> tuple[float, float]:
         ports = max(len(self.inputs), len(self.outputs))

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from NodeGraphQt.constants import PortTypeEnum
+from NodeGraphQt.qgraphics.node_abstract import AbstractNodeItem
+from NodeGraphQt.qgraphics.node_backdrop import BackdropNodeItem
 from NodeGraphQt.widgets.viewer import NodeViewer
 from PySide6 import QtCore
 
@@ -23,6 +25,9 @@ class TypedViewer(NodeViewer):
 
     `port_type(node_type, port_name, is_input)` gives a port's data type (None for ports we do not type).
     """
+
+    menu_requested = QtCore.Signal(object, QtCore.QPoint)
+    """A context menu is asked for: the NodeGraphQt id of the node under the cursor (or None), global position."""
 
     def __init__(self, port_type: PortTypeLookup, undo_stack=None) -> None:
         super().__init__(undo_stack=undo_stack)
@@ -54,3 +59,11 @@ class TypedViewer(NodeViewer):
         event.setDropAction(QtCore.Qt.CopyAction)
         event.accept()
         self.data_dropped.emit(event.mimeData(), QtCore.QPoint(int(pos.x()), int(pos.y())))
+
+
+    def contextMenuEvent(self, event) -> None:
+        self.RMB_state = False
+        items = self._items_near(self.mapToScene(event.pos()), AbstractNodeItem, 5, 5)
+        nodes = [i for i in items if not isinstance(i, BackdropNodeItem)] or items
+        self.menu_requested.emit(nodes[0].id if nodes else None, event.globalPos())
+        event.accept()

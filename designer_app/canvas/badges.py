@@ -1,0 +1,128 @@
+"""Items drawn on a node's view and kept out of the model: validation marker, run status and comment text.
+
+They are children of `node.view`, so they move with the node, never touch the undo stack and are never saved.
+"""
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+STATUS_COLORS = {
+    "NotStarted": (120, 124, 130), "Queued": (120, 124, 130), "Running": (0, 120, 212),
+    "Completed": (16, 124, 16), "Reused": (0, 140, 140), "Failed": (196, 43, 28), "Canceled": (160, 110, 40),
+}
+STATUS_LABELS = {"NotStarted": "Not started", "Queued": "Queued", "Running": "Running", "Completed": "Completed",
+                 "Reused": "Reused", "Failed": "Failed", "Canceled": "Canceled"}
+_FONT_SIZE = 8.0
+
+
+def _font(bold: bool = False) -> QtGui.QFont:
+    font = QtGui.QFont()
+    font.setPointSizeF(_FONT_SIZE)
+    font.setBold(bold)
+    return font
+
+
+class ValidationBadge(QtWidgets.QGraphicsItem):
+    """A red disc with the number of problems at the node's top-right corner; the messages as tooltip."""
+
+    SIZE = 18.0
+
+    def __init__(self, parent: QtWidgets.QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.count = 0
+        self.setZValue(10)
+        self.setAcceptHoverEvents(True)
+
+    def show_problems(self, messages: list[str]) -> None:
+        self.count = len(messages)
+        self.setToolTip("\n".join(f"• {m}" for m in messages))
+        self.setVisible(bool(messages))
+        parent = self.parentItem().boundingRect()
+        self.setPos(parent.right() - self.SIZE * 0.6, parent.top() - self.SIZE * 0.4)
+        self.update()
+
+    def boundingRect(self) -> QtCore.QRectF:
+        return QtCore.QRectF(0, 0, self.SIZE, self.SIZE)
+
+    def paint(self, painter: QtGui.QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QtGui.QPainter.Antialiasing)
+        painter.setPen(QtGui.QPen(QtGui.QColor(255, 255, 255), 1.5))
+        painter.setBrush(QtGui.QColor(209, 52, 56))
+        painter.drawEllipse(self.boundingRect().adjusted(1, 1, -1, -1))
+        painter.setFont(_font(bold=True))
+        painter.drawText(self.boundingRect(), QtCore.Qt.AlignCenter, "!" if self.count == 1 else str(self.count))
+
+
+class StatusBadge(QtWidgets.QGraphicsItem):
+    """A pill above the node: status, progress bar and elapsed time of the node's step."""
+
+    HEIGHT = 16.0
+
+    def __init__(self, parent: QtWidgets.QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.status, self.progress, self.elapsed = "Queued", None, None
+        self.setZValue(10)
+        self.setVisible(False)
+
+    @property
+    def text(self) -> str:
+        parts = [STATUS_LABELS.get(self.status, self.status)]
+        if self.progress is not None and self.status == "Running":
+            parts.append(f"{self.progress:.0%}")
+        if self.elapsed is not None:
+            parts.append(_elapsed(self.elapsed))
+        return " · ".join(parts)
+
+    def set_status(self, status: str, progress: float | None, elapsed: float | None) -> None:
+        self.prepareGeometryChange()
+        self.status, self.progress, self.elapsed = status, progress, elapsed
+        self.setPos(0.0, -self.HEIGHT - 4.0)
+        self.setToolTip(self.text)
+        self.setVisible(True)
+        self.update()
+
+    def boundingRect(self) -> QtCore.QRectF:
+        width = QtGui.QFontMetricsF(_font(bold=True)).horizontalAdvance(self.text) + 16.0
+        return QtCore.QRectF(0, 0, width, self.HEIGHT)
+
+    def paint(self, painter: QtGui.QPainter, option, widget=None) -> None:
+        rect = self.boundingRect()
+        painter.setRenderHint(QtGui.QPainter.Antialiasing)
+        painter.setPen(QtCore.Qt.NoPen)
+        painter.setBrush(QtGui.QColor(*STATUS_COLORS.get(self.status, (120, 124, 130))))
+        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+        if self.progress is not None and self.status == "Running":
+            bar = QtCore.QRectF(rect.left() + 6, rect.bottom() - 3, (rect.width() - 12) * max(0.0, min(1.0, self.progress)), 2)
+            painter.setBrush(QtGui.QColor(255, 255, 255, 200))
+            painter.drawRect(bar)
+        painter.setPen(QtGui.QColor(255, 255, 255))
+        painter.setFont(_font(bold=True))
+        painter.drawText(rect, QtCore.Qt.AlignCenter, self.text)
+
+
+class CommentText(QtWidgets.QGraphicsSimpleTextItem):
+    """The node's comment, in italics under the node (elided to one line; full text as tooltip)."""
+
+    MAX_WIDTH = 260.0
+
+    def __init__(self, parent: QtWidgets.QGraphicsItem, color: tuple[int, int, int]) -> None:
+        super().__init__(parent)
+        font = _font()
+        font.setItalic(True)
+        self.setFont(font)
+        self.setBrush(QtGui.QColor(*color))
+
+    def show_comment(self, comment: str) -> None:
+        metrics = QtGui.QFontMetricsF(self.font())
+        first = comment.strip().splitlines()[0] if comment.strip() else ""
+        self.setText(metrics.elidedText(first, QtCore.Qt.ElideRight, self.MAX_WIDTH))
+        self.setToolTip(comment)
+        self.setVisible(bool(first))
+        self.setPos(4.0, self.parentItem().boundingRect().bottom() + 4.0)
+
+
+def _elapsed(seconds: float) -> str:
+    if seconds < 60:
+        return f"{seconds:.1f} s"
+    minutes, secs = divmod(int(seconds), 60)
+    return f"{minutes}m {secs:02d}s"

@@ -1,0 +1,155 @@
+"""Job history: experiments and their pipeline jobs (status, submitted, duration), live from engine events."""
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QHeaderView, QMenu, QToolBar, QTreeView, QVBoxLayout, QWidget
+
+from designer_app import run_status
+from designer_app.engine_bridge import EngineBridge
+from engine.engine import Engine
+from engine.events import JobEvent
+from engine.job_store import ACTIVE, JobRecord
+
+COLUMNS = ("Job", "Status", "Submitted", "Duration")
+JOB_ID = Qt.ItemDataRole.UserRole + 1
+HISTORY_LIMIT = 500
+
+
+class JobsPanel(QWidget):
+    """Double-click a job to open it; Clone and Cancel act on the selected job."""
+
+    job_opened = Signal(str)
+    clone_requested = Signal(str)
+
+    def __init__(self, engine: Engine, bridge: EngineBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.model = QStandardItemModel(0, len(COLUMNS), self)
+        self.model.setHorizontalHeaderLabels(COLUMNS)
+        self.rows: dict[str, list[QStandardItem]] = {}
+        self.started: dict[str, str | None] = {}
+
+        self.view = QTreeView()
+        self.view.setModel(self.model)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.header().setStretchLastSection(False)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._menu)
+        self.view.doubleClicked.connect(self._open)
+        self.view.selectionModel().selectionChanged.connect(self._update_actions)
+
+        self.open_action = QAction("Open", self, triggered=lambda: self._emit(self.job_opened))
+        self.clone_action = QAction("Clone", self, triggered=lambda: self._emit(self.clone_requested))
+        self.cancel_action = QAction("Cancel", self, triggered=self.cancel_selected)
+        refresh = QAction("Refresh", self, triggered=self.refresh)
+        toolbar = QToolBar()
+        for action in (self.open_action, self.clone_action, self.cancel_action, refresh):
+            toolbar.addAction(action)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.view)
+
+        self.ticker = QTimer(self, interval=1000, timeout=self._tick)
+        bridge.job_event.connect(self._on_job)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild from the store, keeping the selection."""
+        selected = self.selected_job()
+        self.model.removeRows(0, self.model.rowCount())
+        self.rows.clear()
+        self.started.clear()
+        experiments: dict[str, QStandardItem] = {}
+        for job in self.engine.workspace.jobs.list(limit=HISTORY_LIMIT):
+            if job.experiment not in experiments:
+                item = QStandardItem(job.experiment)
+                font = QFont(item.font())
+                font.setBold(True)
+                item.setFont(font)
+                experiments[job.experiment] = item
+                self.model.appendRow([item, *(QStandardItem() for _ in COLUMNS[1:])])
+            row = [QStandardItem() for _ in COLUMNS]
+            for item in row:
+                item.setData(job.id, JOB_ID)
+            experiments[job.experiment].appendRow(row)
+            self.rows[job.id] = row
+            self._fill(job)
+        for item in experiments.values():
+            item.setText(f"{item.text()}  ({item.rowCount()})")
+        self.view.expandAll()
+        for column in range(1, len(COLUMNS)):
+            self.view.resizeColumnToContents(column)
+        if selected in self.rows:
+            self.view.setCurrentIndex(self.rows[selected][0].index())
+        self._tick()
+        self._update_actions()
+
+    def _fill(self, job: JobRecord) -> None:
+        name, status, submitted, duration = self.rows[job.id]
+        name.setText(job.display_name)
+        name.setToolTip(f"{job.display_name}\nJob {job.id}" + (f"\n{job.description}" if job.description else ""))
+        status.setText(run_status.LABELS.get(job.status, job.status))
+        status.setIcon(run_status.icon(job.status))
+        status.setToolTip(job.error or "")
+        submitted.setText(run_status.format_time(job.created))
+        duration.setText(run_status.format_duration(job.duration))
+        if job.status in ACTIVE:
+            self.started[job.id] = job.started
+        else:
+            self.started.pop(job.id, None)
+
+    def _on_job(self, event: JobEvent) -> None:
+        if event.job_id not in self.rows:
+            self.refresh()
+            return
+        self._fill(self.engine.workspace.jobs.get(event.job_id))
+        self._tick()
+        self._update_actions()
+
+    def _tick(self) -> None:
+        """Running jobs' durations count up once a second."""
+        for job_id, started in self.started.items():
+            self.rows[job_id][3].setText(run_status.format_duration(run_status.elapsed_since(started)))
+        if self.started and not self.ticker.isActive():
+            self.ticker.start()
+        elif not self.started:
+            self.ticker.stop()
+
+    def selected_job(self) -> str | None:
+        index = self.view.currentIndex()
+        return index.data(JOB_ID) if index.isValid() else None
+
+    def select_job(self, job_id: str) -> None:
+        self.view.setCurrentIndex(self.rows[job_id][0].index())
+
+    def cancel_selected(self) -> None:
+        job_id = self.selected_job()
+        if job_id:
+            self.engine.cancel(job_id)
+
+    def _emit(self, signal: Signal) -> None:
+        job_id = self.selected_job()
+        if job_id:
+            signal.emit(job_id)
+
+    def _open(self, index: QModelIndex) -> None:
+        job_id = index.data(JOB_ID)
+        if job_id:
+            self.job_opened.emit(job_id)
+
+    def _update_actions(self) -> None:
+        job_id = self.selected_job()
+        for action in (self.open_action, self.clone_action):
+            action.setEnabled(job_id is not None)
+        self.cancel_action.setEnabled(job_id in self.started)
+
+    def _menu(self, point: QPoint) -> None:
+        if self.view.indexAt(point).data(JOB_ID):
+            menu = QMenu(self)
+            menu.addActions([self.open_action, self.clone_action, self.cancel_action])
+            menu.exec(self.view.viewport().mapToGlobal(point))

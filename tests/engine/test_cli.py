@@ -1,0 +1,108 @@
+"""The `designer` command end to end, in a subprocess on a temporary workspace."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+REGRESSION = SAMPLES / "regression_automobile_fuel_economy.json"
+
+
+@pytest.fixture
+def designer(tmp_path):
+    env = {**os.environ, "DESIGNER_WORKSPACE": str(tmp_path / "ws")}
+
+    def call(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "engine.cli", *args], capture_output=True, text=True,
+                              env=env, timeout=120)
+    return call
+
+
+def test_run_the_regression_sample_then_reuse(designer):
+    first = designer("run", str(REGRESSION), "--experiment", "cars")
+    assert first.returncode == 0, first.stderr
+    assert "Completed" in first.stdout and "Coefficient_of_Determination" in first.stdout
+    assert "[  8/8] Evaluate Model: Completed" in first.stderr
+    again = designer("run", str(REGRESSION), "--experiment", "cars", "--json")
+    assert again.returncode == 0
+    job = json.loads(again.stdout)
+    assert {s["status"] for s in job["steps"]} == {"Reused"}
+    assert job["metrics"]  # metrics of reused steps are still reported
+    listed = designer("jobs", "list", "--json")
+    assert [j["experiment"] for j in json.loads(listed.stdout)] == ["cars", "cars"]
+    shown = designer("jobs", "show", job["id"])
+    assert "Evaluate Model" in shown.stdout and "Reused" in shown.stdout
+
+
+def test_parameters_and_regenerate(designer):
+    result = designer("run", str(REGRESSION), "--param", "training-fraction=0.5", "--regenerate", "--json")
+    assert result.returncode == 0, result.stderr
+    job = json.loads(result.stdout)
+    assert job["parameters"] == {"training-fraction": "0.5"}
+    bad = designer("run", str(REGRESSION), "--param", "training-fraction=lots")
+    assert bad.returncode == 2 and 'Pipeline parameter "training-fraction"' in bad.stderr
+
+
+def test_a_failing_job_exits_1_with_the_error(designer, tmp_path):
+    doc = json.loads(REGRESSION.read_text())
+    train = next(n for n in doc["nodes"] if n["component"] == "train_model")
+    learner = next(n for n in doc["nodes"] if n["component"] == "linear_regression")
+    learner["component"] = "two_class_logistic_regression"  # a binary learner on a numeric label: fails at run
+    learner["params"] = {}
+    train["params"]["Label column"] = {"isFilter": True, "rules": [
+        {"ruleType": "ColumnNames", "exclude": False, "columns": ["Cylinders"]}]}
+    path = tmp_path / "failing.json"
+    path.write_text(json.dumps(doc))
+    result = designer("run", str(path))
+    assert result.returncode == 1
+    assert "Train Model: Failed - Error 0013" in result.stderr
+    assert "Failed" in result.stdout and "exactly 2 classes" in result.stdout
+
+
+@pytest.mark.parametrize("content, fragment", [
+    ("{broken", "is not valid JSON"),
+    ('{"nodes": [{"component": "no_such_component"}]}', 'Unknown component "no_such_component"'),
+])
+def test_bad_pipelines_exit_2_with_a_message(designer, tmp_path, content, fragment):
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    for command in ("run", "validate"):
+        result = designer(command, str(path))
+        assert result.returncode == 2 and fragment in result.stderr
+    assert json.loads(designer("jobs", "list", "--json").stdout) == []  # nothing was recorded
+
+
+def test_validate_names_node_and_column(designer, tmp_path):
+    doc = json.loads(REGRESSION.read_text())
+    select = next(n for n in doc["nodes"] if n["component"] == "select_columns")
+    select["params"]["Select Columns"]["rules"][1]["columns"] = ["Nmae"]
+    path = tmp_path / "typo.json"
+    path.write_text(json.dumps(doc))
+    result = designer("validate", str(path))
+    assert result.returncode == 2
+    assert 'Select Columns in Dataset [Select Columns]: Column with name or index "Nmae" not found.' in result.stderr
+    assert designer("validate", str(REGRESSION)).returncode == 0
+
+
+def test_datasets_and_components(designer, tmp_path):
+    good, bad = tmp_path / "good.csv", tmp_path / "bad.csv"
+    good.write_text("a,b\n1,x\n2,y\n")
+    bad.write_text('a,b\n1,"open\n')
+    assert "Registered mine version 1: 2 rows, 2 columns" in designer("datasets", "register", str(good),
+                                                                     "--name", "mine").stdout
+    failed = designer("datasets", "register", str(bad), "--name", "broken")
+    assert failed.returncode == 1 and "bad.csv does not parse as CSV" in failed.stderr
+    names = [d["name"] for d in json.loads(designer("datasets", "list", "--json").stdout)]
+    assert names == ["Automobile fuel economy", "Breast cancer diagnosis", "Palmer penguins", "mine"]
+    components = json.loads(designer("components", "--json").stdout)
+    assert {"Train Model", "Score Model", "Evaluate Model", "Split Data"} <= {c["name"] for c in components}
+
+
+def test_unknown_job(designer):
+    result = designer("jobs", "show", "nope")
+    assert result.returncode == 1 and "No job with id nope" in result.stderr
