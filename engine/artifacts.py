@@ -10,6 +10,7 @@ import io
 import json
 import os
 import tempfile
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,11 +43,13 @@ class ArtifactRef:
 
 
 def table_bytes(table: Table) -> bytes:
+    """Parquet with LZ4; dictionary encoding only for text-like columns (it is slow and useless on floats)."""
     arrow = pa.Table.from_pandas(table.frame, preserve_index=False)
     roles = json.dumps({k: v.value for k, v in table.roles.items()}).encode()
     arrow = arrow.replace_schema_metadata({**(arrow.schema.metadata or {}), ROLES_KEY: roles})
+    textual = [f.name for f in arrow.schema if not (pa.types.is_floating(f.type) or pa.types.is_integer(f.type))]
     sink = pa.BufferOutputStream()
-    pq.write_table(arrow, sink, compression="snappy")
+    pq.write_table(arrow, sink, compression="lz4", use_dictionary=textual)
     return sink.getvalue().to_pybytes()
 
 
@@ -70,6 +73,7 @@ class ArtifactStore:
     def __init__(self, root: Path, store: Store) -> None:
         self.root = root
         self.store = store
+        self._loaded: dict[int, tuple[weakref.ref, ArtifactRef]] = {}
         root.mkdir(parents=True, exist_ok=True)
 
     def path(self, ref: ArtifactRef) -> Path:
@@ -77,6 +81,9 @@ class ArtifactStore:
 
     def put(self, value: Any) -> ArtifactRef:
         """Write a table or a picklable object (file first, then its row) and return its reference."""
+        known = self._loaded.get(id(value))
+        if known and known[0]() is value:  # passed through unchanged: already stored
+            return known[1]
         kind = "table" if isinstance(value, Table) else "object"
         data = table_bytes(value) if kind == "table" else object_bytes(value)
         ref = ArtifactRef(hashlib.sha256(data).hexdigest(), kind)
@@ -88,8 +95,8 @@ class ArtifactStore:
                 f.write(data)
             os.replace(tmp, path)
         with self.store.write() as db:
-            db["artifacts"].insert({"sha256": ref.sha256, "kind": kind, "path": str(path.relative_to(self.root)),
-                                    "size": len(data), "created": now()}, ignore=True)
+            db.execute("insert or ignore into artifacts (sha256, kind, path, size, created) values (?, ?, ?, ?, ?)",
+                       [ref.sha256, kind, str(path.relative_to(self.root)), len(data), now()])
         return ref
 
     def exists(self, ref: ArtifactRef) -> bool:
@@ -110,6 +117,10 @@ class ArtifactStore:
 
     def load(self, ref: ArtifactRef) -> Any:
         data = self.read_bytes(ref)
-        if ref.kind == "table":
-            return table_from_bytes(data)
-        return joblib.load(io.BytesIO(data))
+        value = table_from_bytes(data) if ref.kind == "table" else joblib.load(io.BytesIO(data))
+        try:
+            self._loaded[id(value)] = (weakref.ref(value), ref)
+        except TypeError:  # plain containers cannot be weakly referenced; they are simply stored again
+            return value
+        weakref.finalize(value, self._loaded.pop, id(value), None)
+        return value

@@ -30,7 +30,7 @@ class Drafts:
         stamp = now()
         pipeline = pipeline.model_copy(update={"name": name or pipeline.name})
         with self.store.write() as db:
-            db["drafts"].insert({"id": draft_id, "name": pipeline.name, "pipeline": pipeline.to_json(),
+            db["drafts"].insert({"id": draft_id, "name": pipeline.name, "pipeline": pipeline.to_json(indent=None),
                                  "created": stamp, "modified": stamp})
         return draft_id
 
@@ -38,7 +38,7 @@ class Drafts:
         """Replace the draft's pipeline (its name follows the pipeline's)."""
         with self.store.write() as db:
             cursor = db.execute("update drafts set pipeline = ?, name = ?, modified = ? where id = ?",
-                                [pipeline.to_json(), pipeline.name, now(), draft_id])
+                                [pipeline.to_json(indent=None), pipeline.name, now(), draft_id])
         if cursor.rowcount == 0:
             raise DraftNotFound(draft_id)
 

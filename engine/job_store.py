@@ -88,7 +88,7 @@ class JobStore:
             db["experiments"].insert({"name": experiment, "created": stamp}, ignore=True)
             db["jobs"].insert({"id": job_id, "experiment": experiment,
                                "display_name": display_name or pipeline.name, "description": description,
-                               "pipeline": pipeline.to_json(), "parameters": json.dumps(parameters or {}),
+                               "pipeline": pipeline.to_json(indent=None), "parameters": json.dumps(parameters or {}),
                                "status": "NotStarted", "created": stamp, "pid": os.getpid(),
                                "regenerate": int(regenerate), "cancel_requested": 0})
         return job_id
@@ -115,13 +115,11 @@ class JobStore:
         """Insert or update one step row (only the fields given change)."""
         row = {"job_id": job_id, **{k: json.dumps(v) if isinstance(v, (dict, list)) else v
                                     for k, v in step.items()}}
-        with self.store.write() as db:
-            db["steps"].upsert(row, pk=("job_id", "node_id"))
+        _upsert(self.store, "steps", row, ("job_id", "node_id"))
 
     def record_metric(self, job_id: str, node_id: str, name: str, value: float) -> None:
-        with self.store.write() as db:
-            db["metrics"].upsert({"job_id": job_id, "node_id": node_id, "name": name, "value": value},
-                                 pk=("job_id", "node_id", "name"))
+        _upsert(self.store, "metrics", {"job_id": job_id, "node_id": node_id, "name": name, "value": value},
+                ("job_id", "node_id", "name"))
 
     def request_cancel(self, job_id: str) -> None:
         self.get_status(job_id)
@@ -197,10 +195,19 @@ class JobStore:
                 "logs": row["logs"] or "", "job_id": row["job_id"], "node_id": row["node_id"]}
 
     def remember(self, fingerprint: str, outputs: dict, metrics: dict, logs: str, job_id: str, node_id: str) -> None:
-        with self.store.write() as db:
-            db["step_cache"].upsert({"fingerprint": fingerprint, "outputs": json.dumps(outputs),
-                                     "metrics": json.dumps(metrics), "logs": logs, "job_id": job_id,
-                                     "node_id": node_id, "created": now()}, pk="fingerprint")
+        _upsert(self.store, "step_cache", {"fingerprint": fingerprint, "outputs": json.dumps(outputs),
+                                           "metrics": json.dumps(metrics), "logs": logs, "job_id": job_id,
+                                           "node_id": node_id, "created": now()}, ("fingerprint",))
+
+
+def _upsert(store: Store, table: str, row: dict[str, Any], keys: tuple[str, ...]) -> None:
+    """INSERT ... ON CONFLICT DO UPDATE of the given columns: the hot path of every step event."""
+    columns = ", ".join(f'"{c}"' for c in row)
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in row if c not in keys) or f'"{keys[0]}" = "{keys[0]}"'
+    sql = (f'insert into "{table}" ({columns}) values ({", ".join("?" * len(row))}) '
+           f'on conflict ({", ".join(keys)}) do update set {updates}')
+    with store.write() as db:
+        db.execute(sql, list(row.values()))
 
 
 def _alive(pid: int | None) -> bool:

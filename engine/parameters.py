@@ -52,6 +52,8 @@ def apply_parameters(pipeline: Pipeline, assignments: dict[str, Any] | None = No
         if name not in known:
             raise ParameterAssignmentError(
                 name, f"not a parameter of this pipeline (it has: {', '.join(sorted(known)) or 'none'})")
+    if not any(p.name in assignments or p.default is not None for p in pipeline.parameters):
+        return pipeline
     result = pipeline.model_copy(deep=True)
     nodes = {n.id: n for n in result.nodes}
     for parameter in result.parameters:

@@ -91,8 +91,8 @@ class Pipeline(_Model):
     def to_dict(self) -> dict:
         return self.model_dump(mode="json")
 
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), indent=2)
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), indent=indent)
 
     @classmethod
     def from_dict(cls, data: Any) -> Pipeline:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from engine.engine import Engine
 from nodes.components.scoring import evaluate_model
@@ -16,7 +17,8 @@ from nodes.table import Table
 class ScoredInput:
     """One input of Evaluate Model: the labelled rows' true values and scores.
 
-    Binary: `actual` is True for the positive class and `scores` are its probabilities.
+    Binary: `actual` is True for the positive class, `scores` are its probabilities, `classes` is
+    (negative, positive).
     Multiclass: `actual` and `predicted` are class values. Regression: both are floats.
     """
 
@@ -26,11 +28,11 @@ class ScoredInput:
     actual: np.ndarray
     predicted: np.ndarray
     scores: np.ndarray | None = None
-    positive: object = None
+    classes: tuple[object, object] | None = None
 
 
 def scored_input(table: Table, port: str, source: str) -> ScoredInput:
-    task, label = evaluate_model.inspect(table.schema, port)
+    task, label = evaluate_model.read_scores(table.schema, port)
     frame = table.frame[table.frame[label].notna()]
     actual, predicted = evaluate_model.values(frame[label]), evaluate_model.values(frame[LABELS])
     if task is Task.REGRESSION:
@@ -39,7 +41,8 @@ def scored_input(table: Table, port: str, source: str) -> ScoredInput:
         return ScoredInput(port, source, task, actual, predicted)
     scores = frame[PROBABILITIES].to_numpy(dtype=float)
     positive = evaluate_model.positive_class(actual, predicted, scores)
-    return ScoredInput(port, source, task, actual == positive, predicted, scores, positive)
+    negative = next((v for v in pd.unique(np.r_[actual, predicted]) if v != positive), f"not {positive}")
+    return ScoredInput(port, source, task, actual == positive, predicted, scores, (negative, positive))
 
 
 def scored_inputs(engine: Engine, job_id: str, node_id: str) -> list[ScoredInput]:

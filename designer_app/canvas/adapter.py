@@ -54,7 +54,7 @@ class CanvasAdapter(QtCore.QObject):
         self._classes = node_classes(self.registry)
         self._by_type = {node_type(cid): cls.COMPONENT for cid, cls in self._classes.items()}
         self.viewer = TypedViewer(self._port_type)
-        self.graph = DesignerGraph(viewer=self.viewer, layout_direction=LayoutDirectionEnum.VERTICAL.value)
+        self.graph = DesignerGraph(self, viewer=self.viewer, layout_direction=LayoutDirectionEnum.VERTICAL.value)
         self.graph.register_nodes(list(self._classes.values()))
         self._settings = Pipeline()
         self._theme = theme
@@ -62,9 +62,9 @@ class CanvasAdapter(QtCore.QObject):
         self._loading = False
         self.set_theme(theme)
         stack = self.graph.undo_stack()
-        stack.indexChanged.connect(lambda _index: self._emit_changed())
-        self.graph.node_selection_changed.connect(lambda *_: self._emit_selection())
-        self.graph.node_selected.connect(lambda *_: self._emit_selection())
+        stack.indexChanged.connect(self._emit_changed)
+        self.graph.node_selection_changed.connect(self._emit_selection)
+        self.graph.node_selected.connect(self._emit_selection)
         self.graph.property_changed.connect(self._on_property_changed)
         self.graph.data_dropped.connect(self._on_dropped)
         self.viewer.menu_requested.connect(self._on_menu_requested)
@@ -151,11 +151,9 @@ class CanvasAdapter(QtCore.QObject):
                     position=position or tuple(self.viewer.scene_center()))
         label = f'Add "{self.registry[component_id].name}"'
         self.undo_stack.beginMacro(label)
-        self.graph.clear_selection()
         created = self._add(node, push_undo=True)
-        created.set_selected(True)
         self.undo_stack.endMacro()
-        self._emit_selection()
+        self._select_only([created])
         return node.id
 
     def set_param(self, uuid: str, name: str, value: Any) -> None:
@@ -207,16 +205,21 @@ class CanvasAdapter(QtCore.QObject):
             self._emit_selection()
 
     def select_all(self) -> None:
-        self.graph.select_all()
-        self._emit_selection()
+        self._select_only(self.graph.all_nodes())
 
     def select(self, uuid: str | None) -> None:
         """Select one node (or none) and bring it into view."""
-        self.graph.clear_selection()
         node = self.node(uuid) if uuid else None
+        self._select_only([node] if node else [])
         if node is not None:
-            node.set_selected(True)
             self.viewer.ensureVisible(node.view)
+
+    def _select_only(self, nodes: list) -> None:
+        """Select exactly `nodes` (a view state: not on the undo stack)."""
+        chosen = {id(n) for n in nodes}
+        for node in self.graph.all_nodes():
+            node.model.selected = id(node) in chosen
+            node.view.selected = id(node) in chosen
         self._emit_selection()
 
     def add_backdrop(self) -> None:
@@ -253,9 +256,19 @@ class CanvasAdapter(QtCore.QObject):
         self.fit()
 
     def fit(self) -> None:
+        """Show every node (with a margin), at most at 100 % zoom."""
         nodes = self.graph.all_nodes()
-        if nodes:
-            self.viewer.zoom_to_nodes([n.view for n in nodes])
+        if not nodes:
+            return
+        rect = QtCore.QRectF()
+        for node in nodes:
+            rect = rect.united(node.view.sceneBoundingRect())
+        margin = 60.0
+        rect.adjust(-margin, -margin, margin, margin)
+        self.viewer.set_scene_rect([rect.x(), rect.y(), rect.width(), rect.height()])
+        if self.graph.get_zoom() > 0.0:
+            self.graph.set_zoom(0.0)
+        self.viewer.centerOn(rect.center())
 
     def zoom(self, step: float) -> None:
         self.graph.set_zoom(self.graph.get_zoom() + step)
@@ -365,11 +378,11 @@ class CanvasAdapter(QtCore.QObject):
     def _selected_components(self) -> list[ComponentNode]:
         return [n for n in self.graph.selected_nodes() if isinstance(n, ComponentNode)]
 
-    def _emit_changed(self) -> None:
+    def _emit_changed(self, _index: int = 0) -> None:
         if not self._loading:
             self.changed.emit()
 
-    def _emit_selection(self) -> None:
+    def _emit_selection(self, *_ignored) -> None:
         self.selection_changed.emit(self.selected_uuids())
 
     def _on_property_changed(self, node, name: str, value: Any) -> None:

@@ -4,6 +4,8 @@ They are children of `node.view`, so they move with the node, never touch the un
 """
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6 import QtCore, QtGui, QtWidgets
 
 STATUS_COLORS = {
@@ -15,7 +17,9 @@ STATUS_LABELS = {"NotStarted": "Not started", "Queued": "Queued", "Running": "Ru
 _FONT_SIZE = 8.0
 
 
+@cache
 def _font(bold: bool = False) -> QtGui.QFont:
+    """Built once: these items are painted often."""
     font = QtGui.QFont()
     font.setPointSizeF(_FONT_SIZE)
     font.setBold(bold)
@@ -54,13 +58,14 @@ class ValidationBadge(QtWidgets.QGraphicsItem):
 
 
 class StatusBadge(QtWidgets.QGraphicsItem):
-    """A pill above the node: status, progress bar and elapsed time of the node's step."""
+    """A pill beside the node: status, progress bar and elapsed time of the node's step."""
 
     HEIGHT = 16.0
 
     def __init__(self, parent: QtWidgets.QGraphicsItem) -> None:
         super().__init__(parent)
         self.status, self.progress, self.elapsed = "Queued", None, None
+        self._rect = QtCore.QRectF(0, 0, 0, self.HEIGHT)
         self.setZValue(10)
         self.setVisible(False)
 
@@ -76,14 +81,15 @@ class StatusBadge(QtWidgets.QGraphicsItem):
     def set_status(self, status: str, progress: float | None, elapsed: float | None) -> None:
         self.prepareGeometryChange()
         self.status, self.progress, self.elapsed = status, progress, elapsed
-        self.setPos(0.0, -self.HEIGHT - 4.0)
+        width = QtGui.QFontMetricsF(_font(bold=True)).horizontalAdvance(self.text) + 16.0
+        self._rect = QtCore.QRectF(0, 0, width, self.HEIGHT)
+        self.setPos(self.parentItem().boundingRect().right() + 8.0, 4.0)
         self.setToolTip(self.text)
         self.setVisible(True)
         self.update()
 
     def boundingRect(self) -> QtCore.QRectF:
-        width = QtGui.QFontMetricsF(_font(bold=True)).horizontalAdvance(self.text) + 16.0
-        return QtCore.QRectF(0, 0, width, self.HEIGHT)
+        return self._rect
 
     def paint(self, painter: QtGui.QPainter, option, widget=None) -> None:
         rect = self.boundingRect()
@@ -101,13 +107,13 @@ class StatusBadge(QtWidgets.QGraphicsItem):
 
 
 class CommentText(QtWidgets.QGraphicsSimpleTextItem):
-    """The node's comment, in italics under the node (elided to one line; full text as tooltip)."""
+    """The node's comment, in italics beside the node (elided to one line; full text as tooltip)."""
 
     MAX_WIDTH = 260.0
 
     def __init__(self, parent: QtWidgets.QGraphicsItem, color: tuple[int, int, int]) -> None:
         super().__init__(parent)
-        font = _font()
+        font = QtGui.QFont(_font())
         font.setItalic(True)
         self.setFont(font)
         self.setBrush(QtGui.QColor(*color))
@@ -118,7 +124,7 @@ class CommentText(QtWidgets.QGraphicsSimpleTextItem):
         self.setText(metrics.elidedText(first, QtCore.Qt.ElideRight, self.MAX_WIDTH))
         self.setToolTip(comment)
         self.setVisible(bool(first))
-        self.setPos(4.0, self.parentItem().boundingRect().bottom() + 4.0)
+        self.setPos(self.parentItem().boundingRect().right() + 8.0, 26.0)
 
 
 def _elapsed(seconds: float) -> str:

@@ -63,3 +63,16 @@ class ComponentNodeItem(NodeItem):
         painter.setBrush(QtCore.Qt.NoBrush)
         painter.drawPath(path)
         painter.restore()
+
+
+def paint_port(painter: QtGui.QPainter, rect: QtCore.QRectF, info: dict) -> None:
+    """A port in its data type's colour: a ring when free, a filled disc when wired, larger when hovered."""
+    color = QtGui.QColor(*info["color"][:3])
+    painter.save()
+    painter.setRenderHint(QtGui.QPainter.Antialiasing)
+    if info["hovered"]:
+        rect = rect.adjusted(-2.0, -2.0, 2.0, 2.0)
+    painter.setPen(QtGui.QPen(color.lighter(130) if info["hovered"] else color, 2.0))
+    painter.setBrush(color if info["connected"] or info["hovered"] else QtGui.QColor(30, 31, 34))
+    painter.drawEllipse(rect.adjusted(1.5, 1.5, -1.5, -1.5))
+    painter.restore()

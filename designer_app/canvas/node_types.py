@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from NodeGraphQt import BaseNode
 
-from designer_app.canvas.node_item import ComponentNodeItem
+from designer_app.canvas.node_item import ComponentNodeItem, paint_port
 from designer_app.theme import CATEGORY_COLORS, PORT_COLORS
 from nodes.component import Component
 from nodes.ports import Port
@@ -29,10 +29,12 @@ class ComponentNode(BaseNode):
         component = self.COMPONENT
         self.view.accent = CATEGORY_COLORS.get(component.category, (120, 120, 120))
         for port in component.inputs:
-            added = self.add_input(port.name, multi_input=False, display_name=False, color=PORT_COLORS[port.type])
+            added = self.add_input(port.name, multi_input=False, display_name=False, color=PORT_COLORS[port.type],
+                                   painter_func=paint_port)
             added.view.setToolTip(_port_tip(port, "input"))
         for port in component.outputs:
-            added = self.add_output(port.name, multi_output=True, display_name=False, color=PORT_COLORS[port.type])
+            added = self.add_output(port.name, multi_output=True, display_name=False, color=PORT_COLORS[port.type],
+                                    painter_func=paint_port)
             added.view.setToolTip(_port_tip(port, "output"))
         self.create_property("uuid", "")
         self.create_property("params", {})

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from NodeGraphQt.constants import PortTypeEnum
 from NodeGraphQt.qgraphics.node_abstract import AbstractNodeItem
 from NodeGraphQt.qgraphics.node_backdrop import BackdropNodeItem
+from NodeGraphQt.qgraphics.pipe import PipeItem
 from NodeGraphQt.widgets.viewer import NodeViewer
 from PySide6 import QtCore
 
@@ -41,6 +42,19 @@ class TypedViewer(NodeViewer):
         source = self._port_type(from_port.node.type_, from_port.name, from_port.port_type == PortTypeEnum.IN.value)
         target = self._port_type(to_port.node.type_, to_port.name, to_port.port_type == PortTypeEnum.IN.value)
         return source is None or target is None or source is target
+
+    def establish_connection(self, start_port, end_port) -> None:
+        """Draw a wire in the colour of the data type it carries."""
+        pipe = PipeItem()
+        self.scene().addItem(pipe)
+        pipe.set_connections(start_port, end_port)
+        pipe.color = (*pipe.output_port.color[:3], 255)
+        pipe.reset()
+        pipe.draw_path(pipe.input_port, pipe.output_port)
+        if start_port.node.selected or end_port.node.selected:
+            pipe.highlight()
+        if not start_port.node.visible or not end_port.node.visible:
+            pipe.hide()
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasFormat(PALETTE_MIME):

@@ -19,6 +19,7 @@ from engine.job_store import ACTIVE, JobRecord, StepRecord
 from nodes.ports import PortType
 
 NODE_ID = Qt.ItemDataRole.UserRole + 1
+OUTPUTS_TAB = 1
 
 
 def describe(value: Any) -> str:
@@ -49,6 +50,9 @@ class JobView(QWidget):
     def __init__(self, engine: Engine, bridge: EngineBridge, job_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.engine, self.job_id = engine, job_id
+        bridge.step_event.connect(self._on_step)  # before reading the job: events are queued until we return
+        bridge.job_event.connect(self._on_job)
+        bridge.metric_event.connect(self._on_metric)
         self.job: JobRecord = engine.workspace.jobs.get(job_id)
 
         self.title = QLabel()
@@ -103,9 +107,6 @@ class JobView(QWidget):
         self.node_id: str | None = None
         self._fill_steps()
         self._fill_header()
-        bridge.step_event.connect(self._on_step)
-        bridge.job_event.connect(self._on_job)
-        bridge.metric_event.connect(self._on_metric)
         if self.steps.topLevelItemCount():
             self.steps.setCurrentItem(self.steps.topLevelItem(0))
 
@@ -151,6 +152,7 @@ class JobView(QWidget):
 
     def _reload(self) -> None:
         self.job = self.engine.workspace.jobs.get(self.job_id)
+        self._fill_header()
 
     def _on_step(self, event: StepEvent) -> None:
         if event.job_id != self.job_id or event.progress is not None:
@@ -166,7 +168,6 @@ class JobView(QWidget):
             self._reload()
             for node_id in self.step_items:
                 self._set_step(node_id, self._records().get(node_id))
-            self._fill_header()
 
     def _on_metric(self, event: MetricEvent) -> None:
         if (event.job_id, event.node_id) == (self.job_id, self.node_id):
@@ -184,6 +185,9 @@ class JobView(QWidget):
         self._fill_outputs()
         self._fill_metrics()
         self.logs.show_step(self.job_id, node_id)
+        step = self._records().get(node_id)
+        if step and step.status == "Failed":
+            self.tabs.setCurrentIndex(OUTPUTS_TAB)
 
     def _fill_outputs(self) -> None:
         while self.outputs_layout.count():

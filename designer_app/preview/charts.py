@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
@@ -221,7 +221,7 @@ class BarChart(Chart):
             return self.draw_message(painter, "No values")
         rect = self.plot_rect
         top = max(count for _, count in self.bars) or 1
-        row = rect.height() / len(self.bars)
+        row = min(rect.height() / len(self.bars), 30)
         metrics = QFontMetrics(self.font())
         for i, (label, count) in enumerate(self.bars):
             y = rect.top() + i * row
@@ -244,7 +244,7 @@ class Series:
     name: str
     x: np.ndarray
     y: np.ndarray
-    color: QColor = ACCENT
+    color: QColor = field(default_factory=lambda: QColor(ACCENT))
     points: bool = False
     marker: tuple[float, float] | None = None
 
@@ -332,7 +332,7 @@ class LineChart(Chart):
 class ConfusionMatrixChart(Chart):
     """Actual classes as rows, predicted as columns; cells shaded by their share of the actual class."""
 
-    margins = (86, 48, 14, 14)
+    margins = (96, 62, 14, 10)
 
     def __init__(self, title: str = "Confusion matrix", parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
@@ -351,11 +351,11 @@ class ConfusionMatrixChart(Chart):
             return self.draw_message(painter, "No predictions")
         rect, n = self.plot_rect, len(self.classes)
         cell = min(rect.width(), rect.height()) / n
-        left, top = rect.left(), rect.top()
+        left, top = rect.left() + (rect.width() - cell * n) / 2, rect.top()
         painter.setPen(MUTED)
-        painter.drawText(QRectF(left, top - 34, cell * n, 14), Qt.AlignmentFlag.AlignHCenter, "Predicted")
+        painter.drawText(QRectF(left, top - 38, cell * n, 16), Qt.AlignmentFlag.AlignHCenter, "Predicted")
         painter.save()
-        painter.translate(12, top + cell * n / 2)
+        painter.translate(left - 84, top + cell * n / 2)
         painter.rotate(-90)
         painter.drawText(QRectF(-40, -8, 80, 16), Qt.AlignmentFlag.AlignCenter, "Actual")
         painter.restore()
@@ -365,9 +365,9 @@ class ConfusionMatrixChart(Chart):
             label = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(cell) - 4)
             painter.setPen(TEXT)
             painter.drawText(QRectF(left + i * cell, top - 18, cell, 16), Qt.AlignmentFlag.AlignHCenter, label)
-            painter.drawText(QRectF(22, top + i * cell, left - 28, cell),
+            painter.drawText(QRectF(left - 76, top + i * cell, 70, cell),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(left - 30)))
+                             metrics.elidedText(name, Qt.TextElideMode.ElideRight, 70))
             for j in range(n):
                 count = int(self.matrix[i, j])
                 share = count / totals[i] if totals[i] else 0.0

@@ -26,9 +26,15 @@ class FrameModel(QAbstractTableModel):
     def __init__(self, frame: pd.DataFrame, max_rows: int = PREVIEW_ROWS, max_columns: int = PREVIEW_COLUMNS,
                  parent=None) -> None:
         super().__init__(parent)
-        self.frame = frame.iloc[:max_rows, :max_columns]
+        self.max_rows, self.max_columns = max_rows, max_columns
+        self.set_frame(frame)
+
+    def set_frame(self, frame: pd.DataFrame) -> None:
+        self.beginResetModel()
+        self.frame = frame.iloc[:self.max_rows, :self.max_columns]
         self.numeric = [pd.api.types.is_numeric_dtype(d) and not pd.api.types.is_bool_dtype(d)
                         for d in self.frame.dtypes]
+        self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt's name)
         return 0 if parent.isValid() else self.frame.shape[0]
@@ -48,7 +54,7 @@ class FrameModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return str(self.frame.columns[section])

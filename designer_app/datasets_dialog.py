@@ -1,0 +1,220 @@
+"""Data sets: register a CSV, TSV or Parquet file (a new name or a new version), browse and delete them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QTabWidget,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from designer_app.preview.table_model import FrameModel
+from designer_app.run_status import format_time
+from engine.datasets import DatasetError, DatasetInfo, read_table
+from engine.workspace import Workspace
+from nodes.table import TableSchema
+
+FILE_FILTER = "Data files (*.csv *.tsv *.parquet);;All files (*)"
+ERROR_STYLE = "background: #fde7e9; color: #a4262c; border: 1px solid #f1bbbc; border-radius: 3px; padding: 6px;"
+
+
+def schema_tree(schema: TableSchema | None = None) -> QTreeWidget:
+    tree = QTreeWidget()
+    tree.setHeaderLabels(("Column", "Type", "Categorical", "Role"))
+    tree.setRootIsDecorated(False)
+    tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    if schema:
+        fill_schema(tree, schema)
+    return tree
+
+
+def fill_schema(tree: QTreeWidget, schema: TableSchema) -> None:
+    tree.clear()
+    for column in schema.columns:
+        tree.addTopLevelItem(QTreeWidgetItem([column.name, column.type.value, "Yes" if column.categorical else "",
+                                              column.role.value]))
+
+
+def preview_tabs(model: FrameModel, schema: QTreeWidget) -> QTabWidget:
+    view = QTableView()
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    tabs = QTabWidget()
+    tabs.addTab(view, "Preview")
+    tabs.addTab(schema, "Schema")
+    return tabs
+
+
+def banner() -> QLabel:
+    label = QLabel(wordWrap=True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.hide()
+    return label
+
+
+class RegisterDatasetDialog(QDialog):
+    """Shows the file's first rows and inferred schema before it is registered; `.info` is the new version."""
+
+    def __init__(self, workspace: Workspace, path: str | Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace, self.path = workspace, Path(path)
+        self.info: DatasetInfo | None = None
+        self.setWindowTitle("Create data asset from local file")
+        self.resize(760, 520)
+        self.name = QComboBox(editable=True)
+        self.name.addItems(workspace.datasets.names())
+        self.name.setCurrentText(self.path.stem.replace("_", " "))
+        self.name.currentTextChanged.connect(self._describe_version)
+        self.description = QLineEdit()
+        self.description.setPlaceholderText("Optional")
+        self.version = QLabel()
+        self.version.setStyleSheet("color: #605e5c;")
+        form = QFormLayout()
+        form.addRow("File", QLabel(str(self.path)))
+        form.addRow("Name", self.name)
+        form.addRow("", self.version)
+        form.addRow("Description", self.description)
+        self.error = banner()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.register_button = buttons.addButton("Register", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        try:
+            table = read_table(self.path)
+        except DatasetError as error:
+            self._fail(str(error))
+            self.register_button.setEnabled(False)
+        else:
+            rows, columns = table.frame.shape
+            layout.addWidget(QLabel(f"{rows:,} rows, {columns:,} columns"))
+            layout.addWidget(preview_tabs(FrameModel(table.frame, parent=self), schema_tree(table.schema)), 1)
+        layout.addWidget(buttons)
+        self._describe_version(self.name.currentText())
+
+    def _describe_version(self, name: str) -> None:
+        existing = name.strip() in self.workspace.datasets.names()
+        self.version.setText(f'A new version of "{name.strip()}".' if existing else "A new data set (version 1).")
+
+    def _fail(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def accept(self) -> None:
+        try:
+            self.info = self.workspace.datasets.register(self.path, self.name.currentText().strip(),
+                                                         self.description.text().strip())
+        except DatasetError as error:
+            self._fail(str(error))
+            return
+        super().accept()
+
+
+class DatasetsDialog(QDialog):
+    """The workspace's data sets, one row per version; deleting one a draft uses is refused with the reason."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setWindowTitle("Data")
+        self.resize(1000, 600)
+        self.list = QTreeWidget()
+        self.list.setHeaderLabels(("Name", "Version", "Rows", "Columns", "Created"))
+        self.list.setRootIsDecorated(False)
+        self.list.setAlternatingRowColors(True)
+        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.list.currentItemChanged.connect(lambda item, _: self._show(item))
+        self.message = banner()
+        register = QPushButton("Create from local file…", clicked=self.choose_file)
+        self.delete_button = QPushButton("Delete", clicked=self.delete_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(register)
+        buttons.addStretch()
+        buttons.addWidget(self.delete_button)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.preview_model = FrameModel(pd.DataFrame(), parent=self)
+        self.schema = schema_tree()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.details)
+        right_layout.addWidget(preview_tabs(self.preview_model, self.schema), 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.list)
+        splitter.addWidget(right)
+        splitter.setSizes([420, 580])
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        for info in self.workspace.datasets.list():
+            item = QTreeWidgetItem([info.name, str(info.version), f"{info.row_count:,}", str(len(info.schema.columns)),
+                                    format_time(info.created)])
+            item.setData(0, Qt.ItemDataRole.UserRole, info)
+            self.list.addTopLevelItem(item)
+        for column in range(1, 5):
+            self.list.resizeColumnToContents(column)
+        if self.list.topLevelItemCount():
+            self.list.setCurrentItem(self.list.topLevelItem(0))
+        self.delete_button.setEnabled(bool(self.list.topLevelItemCount()))
+
+    def selected(self) -> DatasetInfo | None:
+        item = self.list.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item else None
+
+    def select(self, name: str, version: int) -> None:
+        for i in range(self.list.topLevelItemCount()):
+            info = self.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+            if (info.name, info.version) == (name, version):
+                self.list.setCurrentItem(self.list.topLevelItem(i))
+
+    def _show(self, item: QTreeWidgetItem | None) -> None:
+        info = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        if info is None:
+            return
+        self.details.setText(f"<b>{info.name}</b> version {info.version} — {info.row_count:,} rows"
+                             + (f"<br>{info.description}" if info.description else "")
+                             + f"<br><span style='color:#605e5c'>{info.source_path}</span>")
+        self.preview_model.set_frame(self.workspace.datasets.load_dataset(info.name, info.version).frame)
+        fill_schema(self.schema, info.schema)
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Create data asset from local file", "", FILE_FILTER)
+        if path:
+            self.register_file(path)
+
+    def register_file(self, path: str | Path) -> RegisterDatasetDialog:
+        """Open the register page for a file; the list refreshes after Register."""
+        dialog = RegisterDatasetDialog(self.workspace, path, self)
+        dialog.accepted.connect(lambda: self._registered(dialog.info))
+        dialog.open()
+        return dialog
+
+    def _registered(self, info: DatasetInfo) -> None:
+        self.message.hide()
+        self.refresh()
+        self.select(info.name, info.version)
+
+    def delete_selected(self) -> bool:
+        """Delete the selected version; False (and the reason shown) when a draft uses the data set."""
+        info = self.selected()
+        if info is None:
+            return False
+        try:
+            self.workspace.delete_dataset(info.name, info.version)
+        except DatasetError as error:
+            self.message.setText(str(error))
+            self.message.show()
+            return False
+        self.message.hide()
+        self.refresh()
+        return True

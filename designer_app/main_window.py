@@ -1,0 +1,234 @@
+"""The main window: composes the palette, canvas, properties pane and validation list; menus and shortcuts.
+
+Places left for the run/inspect half: `toolbar` (submit), `bottom_tabs` (jobs, logs), and
+`add_node_menu_action` (node context menu entries such as "Preview data").
+"""
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from designer_app.canvas.adapter import CanvasAdapter
+from designer_app.drafts_controller import DraftsController
+from designer_app.live_validation import LiveValidation
+from designer_app.palette import PaletteWidget
+from designer_app.properties.pane import PropertiesPane
+from designer_app.settings import app_settings
+from designer_app.theme import DEFAULT_THEME, THEMES, apply_theme
+from designer_app.validation_panel import ValidationPanel
+from engine.engine import Engine
+from engine.pipeline import PipelineFormatError
+from engine.samples import sample_pipelines
+from engine.workspace import Workspace
+
+Key = QtGui.QKeySequence
+PIPELINE_FILTER = "Pipeline JSON (*.json)"
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    def __init__(self, workspace: Workspace, engine: Engine, parent=None) -> None:
+        super().__init__(parent)
+        self.workspace, self.engine = workspace, engine
+        self.setObjectName("MainWindow")
+        self.setWindowTitle("Designer")
+        self.theme = app_settings().value("ui/theme", DEFAULT_THEME)
+        self.adapter = CanvasAdapter(engine.registry, theme=self.theme, parent=self)
+        self.setCentralWidget(self.adapter.widget)
+        self.palette = PaletteWidget(engine.registry)
+        self.palette.set_datasets(workspace.datasets.list())
+        self.properties = PropertiesPane(self.adapter, engine)
+        self.validation = ValidationPanel(self.adapter)
+        self.bottom_tabs = QtWidgets.QTabWidget(documentMode=True)
+        self.bottom_tabs.addTab(self.validation, "Validation")
+        self.docks = {
+            "palette": self._dock("Components", self.palette, QtCore.Qt.DockWidgetArea.LeftDockWidgetArea),
+            "properties": self._dock("Properties", self.properties, QtCore.Qt.DockWidgetArea.RightDockWidgetArea),
+            "bottom": self._dock("Validation and jobs", self.bottom_tabs,
+                                 QtCore.Qt.DockWidgetArea.BottomDockWidgetArea),
+        }
+        self.live = LiveValidation(self.adapter, engine, self)
+        self.drafts = DraftsController(workspace, self.adapter, self)
+        self._node_menu_actions: list[QtGui.QAction] = []
+        self.toolbar = self.addToolBar("Main")
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self._build_actions()
+        self.saved_label = QtWidgets.QLabel(objectName="hint")
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.palette.add_requested.connect(lambda cid, params: self.adapter.add_component(cid, params))
+        self.live.analyzed.connect(self.validation.show_analysis)
+        self.adapter.menu_requested.connect(self._show_context_menu)
+        self.drafts.opened.connect(self._draft_opened)
+        self.drafts.saved.connect(lambda _id: self.saved_label.setText(
+            f"All changes saved · {QtCore.QTime.currentTime().toString('HH:mm:ss')}"))
+        self.adapter.changed.connect(self._update_title)
+        self.resize(1440, 900)
+        self.resizeDocks([self.docks["palette"], self.docks["properties"]], [250, 380], QtCore.Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["bottom"]], [190], QtCore.Qt.Orientation.Vertical)
+        self._restore_state()
+
+    # --- composition ---
+
+    def _dock(self, title: str, widget: QtWidgets.QWidget, area) -> QtWidgets.QDockWidget:
+        dock = QtWidgets.QDockWidget(title, self)
+        dock.setObjectName(f"dock_{title}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QtGui.QAction:
+        action = QtGui.QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [Key(shortcut)])
+        action.setStatusTip(tip)
+        action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({Key(shortcut).toString()})"
+                          if isinstance(shortcut, (str, Key.StandardKey)) else text.replace("&", ""))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        a, s = self.adapter, Key.StandardKey
+        self.actions = {
+            "new": self._action("&New draft", lambda: self.drafts.new(), s.New),
+            "open": self._action("&Open draft…", self.open_draft, s.Open),
+            "rename": self._action("&Rename draft…", self.rename_draft, "F2"),
+            "duplicate_draft": self._action("D&uplicate draft", lambda: self.drafts.duplicate()),
+            "delete_draft": self._action("De&lete draft…", self.delete_draft),
+            "import": self._action("&Import pipeline JSON…", self.import_pipeline, "Ctrl+I"),
+            "export": self._action("&Export pipeline JSON…", self.export_pipeline, "Ctrl+E"),
+            "quit": self._action("&Quit", self.close, s.Quit),
+            "undo": self._action("&Undo", a.undo_stack.undo, s.Undo),
+            "redo": self._action("&Redo", a.undo_stack.redo, [Key(s.Redo), Key("Ctrl+Y")]),
+            "copy": self._action("&Copy", a.copy, s.Copy),
+            "paste": self._action("&Paste", a.paste, s.Paste),
+            "duplicate": self._action("Duplica&te", a.duplicate, "Ctrl+D"),
+            "delete": self._action("&Delete", a.delete_selected, [Key(s.Delete), Key("Backspace")]),
+            "select_all": self._action("Select &all", a.select_all, s.SelectAll),
+            "comment": self._action("Edit &comment", self.edit_comment, "Ctrl+Shift+M"),
+            "backdrop": self._action("Add &backdrop", a.add_backdrop, "Ctrl+G"),
+            "zoom_in": self._action("Zoom &in", lambda: a.zoom(0.1), s.ZoomIn),
+            "zoom_out": self._action("Zoom &out", lambda: a.zoom(-0.1), s.ZoomOut),
+            "fit": self._action("&Fit to window", a.fit, "Ctrl+0"),
+            "layout": self._action("&Auto layout", a.auto_layout, "Ctrl+L"),
+            "validate": self._action("&Validate now", self.live.run, "F7"),
+        }
+        stack = a.undo_stack
+        stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
+        stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
+        stack.undoTextChanged.connect(self.actions["undo"].setStatusTip)
+        stack.redoTextChanged.connect(self.actions["redo"].setStatusTip)
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.actions["new"])
+        samples = file_menu.addMenu("New from &sample")
+        for name, pipeline in sample_pipelines().items():
+            samples.addAction(name, lambda p=pipeline: self.drafts.new(p))
+        self._add(file_menu, "open", "rename", "duplicate_draft", "delete_draft", None, "import", "export", None,
+                  "quit")
+        self._add(bar.addMenu("&Edit"), "undo", "redo", None, "copy", "paste", "duplicate", "delete", "select_all",
+                  None, "comment", "backdrop")
+        view = bar.addMenu("&View")
+        self._add(view, "zoom_in", "zoom_out", "fit", "layout", None, "validate", None)
+        themes = view.addMenu("&Theme")
+        group = QtGui.QActionGroup(self)
+        for theme in THEMES:
+            action = themes.addAction(theme.title(), lambda t=theme: self.set_theme(t))
+            action.setCheckable(True)
+            action.setChecked(theme == self.theme)
+            group.addAction(action)
+        view.addSeparator()
+        for dock in self.docks.values():
+            view.addAction(dock.toggleViewAction())
+        self._add(self.toolbar, "new", "open", None, "undo", "redo", None, "delete", "layout", "fit", None)
+
+    def _add(self, target: QtWidgets.QWidget, *names: str | None) -> None:
+        for name in names:
+            if name is None:
+                target.addSeparator()
+            else:
+                target.addAction(self.actions[name])
+
+    def add_node_menu_action(self, action: QtGui.QAction) -> None:
+        """Add an entry to the node context menu (it acts on `adapter.selected_uuids()`)."""
+        self._node_menu_actions.append(action)
+
+    def _show_context_menu(self, uuid: str | None, global_pos: QtCore.QPoint) -> None:
+        menu = QtWidgets.QMenu(self)
+        names = ("copy", "duplicate", "delete", None, "comment", "backdrop") if uuid else (
+            "paste", "select_all", None, "layout", "fit", "backdrop")
+        for name in names:
+            menu.addSeparator() if name is None else menu.addAction(self.actions[name])
+        if uuid and self._node_menu_actions:
+            menu.addSeparator()
+            menu.addActions(self._node_menu_actions)
+        menu.popup(global_pos)
+
+    # --- commands ---
+
+    def open_draft(self) -> None:
+        drafts = self.workspace.drafts.list()
+        labels = [f"{d.name}   ·   modified {d.modified[:16].replace('T', ' ')}" for d in drafts]
+        label, ok = QtWidgets.QInputDialog.getItem(self, "Open draft", "Draft:", labels, 0, False)
+        if ok and label in labels:
+            self.drafts.open(drafts[labels.index(label)].id)
+
+    def rename_draft(self) -> None:
+        name, ok = QtWidgets.QInputDialog.getText(self, "Rename draft", "Name:", text=self.drafts.name())
+        if ok and name.strip():
+            self.drafts.rename(name.strip())
+
+    def delete_draft(self) -> None:
+        answer = QtWidgets.QMessageBox.question(self, "Delete draft", f'Delete the draft "{self.drafts.name()}"?')
+        if answer == QtWidgets.QMessageBox.StandardButton.Yes:
+            self.drafts.delete()
+
+    def import_pipeline(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Import pipeline", "", PIPELINE_FILTER)
+        if path:
+            try:
+                self.drafts.import_file(path)
+            except PipelineFormatError as error:
+                QtWidgets.QMessageBox.warning(self, "Import pipeline", str(error))
+
+    def export_pipeline(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Export pipeline", f"{self.drafts.name()}.json",
+                                                        PIPELINE_FILTER)
+        if path:
+            self.drafts.export_file(path)
+
+    def edit_comment(self) -> None:
+        uuids = self.adapter.selected_uuids()
+        if len(uuids) == 1:
+            self.docks["properties"].show()
+            self.properties.comment.setFocus()
+
+    def set_theme(self, theme: str) -> None:
+        self.theme = theme
+        apply_theme(QtWidgets.QApplication.instance(), theme)
+        self.adapter.set_theme(theme)
+        app_settings().setValue("ui/theme", theme)
+
+    # --- state ---
+
+    def _draft_opened(self, _draft_id: str) -> None:
+        self.live.run()
+        self.adapter.fit()
+        self._update_title()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.adapter.settings.name} — Designer")
+
+    def _restore_state(self) -> None:
+        settings = app_settings()
+        geometry, state = settings.value("window/geometry"), settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        self.drafts.flush()
+        settings = app_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        super().closeEvent(event)

@@ -1,0 +1,225 @@
+"""The properties pane of the selected node, built from its component's parameter schema.
+
+Every edit goes through the canvas adapter (so through the undo stack); the pane re-reads the node when it
+changes (edit, undo, redo) and shows or hides conditional parameters with `Component.is_visible`.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6 import QtCore, QtWidgets
+
+from designer_app.canvas.adapter import CanvasAdapter
+from designer_app.properties.column_picker import ColumnPickerDialog
+from designer_app.properties.editors import Editor, make_editor
+from engine.engine import Engine
+from engine.pipeline import Binding, PipelineParameter
+from nodes.component import Component
+from nodes.params import Param, ParamKind
+from nodes.table import TableSchema
+
+PARAMETER_KINDS = {ParamKind.INT: "Int", ParamKind.FLOAT: "Float"}
+
+
+class PropertiesPane(QtWidgets.QScrollArea):
+    """Shows the one selected node's parameters, run settings and comment; empty otherwise."""
+
+    def __init__(self, adapter: CanvasAdapter, engine: Engine, parent=None) -> None:
+        super().__init__(parent)
+        self.adapter, self.engine = adapter, engine
+        self.uuid: str | None = None
+        self.component: Component | None = None
+        self.editors: dict[str, Editor] = {}
+        self._labels: dict[str, QtWidgets.QLabel] = {}
+        self.setWidgetResizable(True)
+        self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(320)
+        adapter.selection_changed.connect(self._on_selection)
+        adapter.node_changed.connect(self._on_node_changed)
+        adapter.changed.connect(self._refresh_bindings)
+        self.show_node(None)
+
+    # --- building ---
+
+    def show_node(self, uuid: str | None) -> None:
+        """Rebuild the pane for a node (None: a hint)."""
+        node = self.adapter.node(uuid) if uuid else None
+        self.uuid = uuid if node else None
+        self.component = node.COMPONENT if node else None
+        self.editors, self._labels = {}, {}
+        body = QtWidgets.QWidget(objectName="propertiesBody")
+        layout = QtWidgets.QVBoxLayout(body)
+        layout.setContentsMargins(12, 12, 12, 12)
+        if self.component is None:
+            hint = QtWidgets.QLabel("Select a component on the canvas to see its parameters.",
+                                    wordWrap=True, objectName="hint")
+            layout.addWidget(hint)
+            layout.addStretch(1)
+            self.setWidget(body)
+            return
+        title = QtWidgets.QLabel(self.component.name, objectName="paneTitle")
+        about = QtWidgets.QLabel(self.component.description, wordWrap=True, objectName="hint")
+        layout.addWidget(title)
+        layout.addWidget(about)
+        if self.component.params:
+            layout.addWidget(self._section("Parameters"))
+            form = QtWidgets.QFormLayout()
+            form.setLabelAlignment(QtCore.Qt.AlignmentFlag.AlignLeft)
+            form.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.WrapAllRows)
+            for param in self.component.params:
+                form.addRow(self._label(param), self._editor(param))
+            self._form = form
+            layout.addLayout(form)
+        layout.addWidget(self._section("Run settings"))
+        layout.addLayout(self._run_settings())
+        layout.addWidget(self._section("Comment"))
+        self.comment = QtWidgets.QPlainTextEdit(objectName="comment", placeholderText="Add a comment")
+        self.comment.setMaximumHeight(80)
+        self.comment.installEventFilter(self)
+        layout.addWidget(self.comment)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self._refresh()
+
+    def _section(self, text: str) -> QtWidgets.QLabel:
+        return QtWidgets.QLabel(text.upper(), objectName="sectionTitle")
+
+    def _label(self, param: Param) -> QtWidgets.QLabel:
+        label = QtWidgets.QLabel(objectName="paramLabel", wordWrap=True)
+        label.setToolTip(param.description)
+        label.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
+        label.customContextMenuRequested.connect(lambda _pos, p=param: self._parameter_menu(p))
+        self._labels[param.name] = label
+        return label
+
+    def _editor(self, param: Param) -> QtWidgets.QWidget:
+        editor = make_editor(param, self._pick_columns)
+        editor.setToolTip(param.description)
+        editor.edited.connect(lambda value, name=param.name: self.adapter.set_param(self.uuid, name, value))
+        self.editors[param.name] = editor
+        more = QtWidgets.QToolButton(text="⋯", toolTip="Pipeline parameter", objectName="paramMenu")
+        more.clicked.connect(lambda _=False, p=param: self._parameter_menu(p))
+        row = QtWidgets.QWidget()
+        layout = QtWidgets.QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(editor, 1)
+        layout.addWidget(more)
+        editor.row = row
+        return row
+
+    def _run_settings(self) -> QtWidgets.QFormLayout:
+        form = QtWidgets.QFormLayout()
+        self.compute = QtWidgets.QComboBox(objectName="compute")
+        self.compute.addItem("Use the pipeline's default compute", "")
+        for name in sorted(self.engine.computes):
+            self.compute.addItem(name, name)
+        self.compute.activated.connect(
+            lambda i: self.adapter.set_field(self.uuid, "compute", self.compute.itemData(i)))
+        self.regenerate = QtWidgets.QCheckBox("Regenerate output", objectName="regenerate")
+        self.regenerate.setToolTip("Run this step again even when an identical earlier run can be reused.")
+        self.regenerate.toggled.connect(lambda on: self.adapter.set_field(self.uuid, "regenerate", on))
+        form.addRow("Compute target", self.compute)
+        form.addRow("", self.regenerate)
+        return form
+
+    # --- refreshing ---
+
+    def values(self) -> dict[str, Any]:
+        """The node's parameter values, defaults filling the gaps."""
+        node = self.adapter.node(self.uuid)
+        return {**self.component.defaults(), **node.get_property("params")}
+
+    def _refresh(self) -> None:
+        node = self.adapter.node(self.uuid)
+        values = self.values()
+        for param in self.component.params:
+            editor = self.editors[param.name]
+            editor.set_value(values.get(param.name))
+            visible = self.component.is_visible(param, values)
+            editor.row.setVisible(visible)
+            self._labels[param.name].setVisible(visible)
+        with QtCore.QSignalBlocker(self.compute):
+            index = self.compute.findData(node.get_property("compute") or "")
+            self.compute.setCurrentIndex(max(0, index))
+        with QtCore.QSignalBlocker(self.regenerate):
+            self.regenerate.setChecked(bool(node.get_property("regenerate")))
+        if self.comment.toPlainText() != node.get_property("comment"):
+            self.comment.setPlainText(node.get_property("comment"))
+        self._refresh_bindings()
+
+    def _refresh_bindings(self) -> None:
+        if self.component is None or self.adapter.node(self.uuid) is None:
+            return
+        bound = self._bound_parameters()
+        for param in self.component.params:
+            name = bound.get(param.name)
+            text = param.name + (" *" if param.required else "")
+            if name:
+                text += f"  ⟶ {name}"
+            self._labels[param.name].setText(text)
+
+    def _bound_parameters(self) -> dict[str, str]:
+        """This node's parameters bound to a pipeline parameter: {node parameter: pipeline parameter}."""
+        return {b.param: p.name for p in self.adapter.settings.parameters for b in p.bindings if b.node == self.uuid}
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is getattr(self, "comment", None) and event.type() == QtCore.QEvent.Type.FocusOut:
+            self.adapter.set_field(self.uuid, "comment", self.comment.toPlainText())
+        return super().eventFilter(watched, event)
+
+    def _on_selection(self, uuids: list[str]) -> None:
+        uuid = uuids[0] if len(uuids) == 1 else None
+        if uuid != self.uuid or (uuid and self.adapter.node(uuid) is None):
+            self.show_node(uuid)
+
+    def _on_node_changed(self, uuid: str) -> None:
+        if uuid == self.uuid and self.adapter.node(uuid) is not None:
+            self._refresh()
+
+    # --- column picker and pipeline parameters ---
+
+    def upstream_schema(self) -> TableSchema | None:
+        """The real columns arriving at this node (schema propagation through the engine)."""
+        pipeline = self.adapter.to_pipeline()
+        schemas = self.engine.analyze(pipeline).input_schemas(pipeline, self.uuid)
+        tables = [s for s in schemas.values() if isinstance(s, TableSchema)]
+        preferred = schemas.get("Dataset")
+        return preferred if isinstance(preferred, TableSchema) else (tables[0] if tables else None)
+
+    def _pick_columns(self, param: Param, value: dict) -> dict | None:
+        dialog = ColumnPickerDialog(param.name, self.upstream_schema(), value, param.single_column, self)
+        return dialog.value() if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted else None
+
+    def _parameter_menu(self, param: Param) -> None:
+        menu = QtWidgets.QMenu(self)
+        bound = self._bound_parameters().get(param.name)
+        if bound:
+            menu.addAction(f'Remove from pipeline parameter "{bound}"', lambda: self.unbind(param.name))
+        else:
+            menu.addAction("Set as pipeline parameter", lambda: self.set_as_pipeline_parameter(param.name))
+        menu.exec(self.cursor().pos())
+
+    def set_as_pipeline_parameter(self, name: str) -> str:
+        """Create a pipeline parameter holding this node parameter's current value, bound to it."""
+        param = self.component.param(name)
+        settings = self.adapter.settings
+        taken = {p.name for p in settings.parameters}
+        base = name.lower().replace(" ", "-")
+        pipeline_name = next(f"{base}{'' if i == 0 else f'-{i}'}" for i in range(len(taken) + 1)
+                             if f"{base}{'' if i == 0 else f'-{i}'}" not in taken)
+        value = self.values().get(name)
+        kind = PARAMETER_KINDS.get(param.kind, "String")
+        created = PipelineParameter(name=pipeline_name, kind=kind,
+                                    default=value if kind != "String" or value is None else str(value),
+                                    bindings=[Binding(node=self.uuid, param=name)])
+        self.adapter.set_settings("Set as pipeline parameter", parameters=[*settings.parameters, created])
+        return pipeline_name
+
+    def unbind(self, name: str) -> None:
+        kept = []
+        for parameter in self.adapter.settings.parameters:
+            bindings = [b for b in parameter.bindings if not (b.node == self.uuid and b.param == name)]
+            if bindings:
+                kept.append(parameter.model_copy(update={"bindings": bindings}))
+        self.adapter.set_settings("Remove pipeline parameter", parameters=kept)

@@ -1,0 +1,66 @@
+"""Submit through the dialog; step events reach the GUI thread through the bridge."""
+from __future__ import annotations
+
+import threading
+
+from designer_app.submit_dialog import SETTINGS_EXPERIMENT, SubmitDialog, settings
+from engine.pipeline import PipelineParameter, Binding
+from tests.gui.run_helpers import TRAIN_MODEL, binary_sample, bridge, isolated_settings  # noqa: F401 (fixtures)
+
+
+def test_submit_runs_the_job_and_events_arrive_on_the_gui_thread(engine, bridge, qtbot, isolated_settings):
+    pipeline = binary_sample()
+    statuses: dict[str, str] = {}
+    threads: set[threading.Thread] = set()
+
+    def on_step(event):
+        threads.add(threading.current_thread())
+        if event.progress is None:
+            statuses[event.node_id] = event.status
+
+    bridge.step_event.connect(on_step)
+    dialog = SubmitDialog(engine, pipeline)
+    qtbot.addWidget(dialog)
+    assert dialog.submit_button.isEnabled() and dialog.problems.count() == 0
+    dialog.experiment.setCurrentText("Breast cancer")
+    dialog.display_name.setText("First run")
+    with qtbot.waitSignal(bridge.job_event, check_params_cb=lambda e: e.status == "Completed", timeout=30000):
+        dialog.submit_button.click()
+    assert dialog.result() == SubmitDialog.DialogCode.Accepted and dialog.handle is not None
+    qtbot.waitUntil(lambda: len(statuses) == len(pipeline.nodes) and set(statuses.values()) == {"Completed"})
+    assert threads == {threading.main_thread()}
+    job = engine.workspace.jobs.get(dialog.handle.id)
+    assert (job.experiment, job.display_name, job.status) == ("Breast cancer", "First run", "Completed")
+    assert settings().value(SETTINGS_EXPERIMENT) == "Breast cancer"
+    again = SubmitDialog(engine, pipeline)
+    qtbot.addWidget(again)
+    assert again.experiment.currentText() == "Breast cancer"
+
+
+def test_blocking_problems_are_listed_before_anything_runs(engine, qtbot, isolated_settings):
+    pipeline = binary_sample()
+    pipeline.edges = [e for e in pipeline.edges if e.target != TRAIN_MODEL or e.target_port != "Dataset"]
+    dialog = SubmitDialog(engine, pipeline)
+    qtbot.addWidget(dialog)
+    assert not dialog.submit_button.isEnabled()
+    texts = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert any('Train Model [Dataset]: Input port "Dataset" is required' in t for t in texts)
+    assert engine.workspace.jobs.list() == []
+
+
+def test_pipeline_parameter_values_are_checked_and_applied(engine, qtbot, isolated_settings):
+    pipeline = binary_sample()
+    split = next(n for n in pipeline.nodes if n.component == "split_data")
+    pipeline.parameters = [PipelineParameter(name="Train fraction", kind="Float", default=0.7,
+                                             bindings=[Binding(node=split.id,
+                                                               param="Fraction of rows in the first output dataset")])]
+    dialog = SubmitDialog(engine, pipeline, values={"Train fraction": 0.6})
+    qtbot.addWidget(dialog)
+    assert dialog.editors["Train fraction"].text() == "0.6"
+    dialog.editors["Train fraction"].setText("1.5")
+    assert not dialog.submit_button.isEnabled()
+    dialog.editors["Train fraction"].setText("0.5")
+    assert dialog.submit_button.isEnabled()
+    dialog.accept()
+    job = dialog.handle.wait(30)
+    assert job.parameters == {"Train fraction": "0.5"} and job.status == "Completed"
