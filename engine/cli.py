@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.datasets import DatasetError
+from engine.drafts import DraftNotFound
 from engine.engine import Engine, InvalidPipeline
 from engine.events import StepEvent
 from engine.job_store import JobNotFound, JobRecord
@@ -55,6 +56,21 @@ def _parser() -> argparse.ArgumentParser:
     register.add_argument("--name", required=True)
     register.add_argument("--description", default="")
 
+    drafts = sub.add_parser("drafts", help="list, import, export, rename or delete drafts").add_subparsers(
+        dest="drafts_command", required=True)
+    drafts.add_parser("list").add_argument("--json", action="store_true")
+    draft_import = drafts.add_parser("import")
+    draft_import.add_argument("file", type=Path)
+    draft_import.add_argument("--name")
+    draft_export = drafts.add_parser("export")
+    draft_export.add_argument("draft_id")
+    draft_export.add_argument("file", type=Path)
+    draft_rename = drafts.add_parser("rename")
+    draft_rename.add_argument("draft_id")
+    draft_rename.add_argument("name")
+    drafts.add_parser("delete").add_argument("draft_id")
+    jobs.add_parser("clone", help="copy a job's pipeline into a new draft").add_argument("job_id")
+
     sub.add_parser("components", help="list the component catalogue").add_argument("--json", action="store_true")
     return parser
 
@@ -71,7 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"designer: cannot open the workspace: {error}", file=sys.stderr)
         return EXIT_INVALID
     with workspace:
-        command = {"run": _run, "validate": _validate, "jobs": _jobs, "datasets": _datasets}[args.command]
+        command = {"run": _run, "validate": _validate, "jobs": _jobs, "datasets": _datasets,
+                   "drafts": _drafts}[args.command]
         return command(workspace, args)
 
 
@@ -191,6 +208,10 @@ def _jobs(workspace: Workspace, args: argparse.Namespace) -> int:
                     print(f"  - {step.name:<32} {step.status}{took}")
                     if step.error:
                         print(f"      Error {step.error['code']}: {step.error['message']}")
+        elif args.jobs_command == "clone":
+            job = workspace.jobs.get(args.job_id)
+            draft_id = workspace.drafts.create(job.pipeline, f"{job.display_name} (clone)")
+            print(f"Draft {draft_id} created from job {job.id}")
         else:
             engine = Engine(workspace, max_workers=1)
             try:
@@ -220,6 +241,32 @@ def _datasets(workspace: Workspace, args: argparse.Namespace) -> int:
     for info in [] if args.json else infos:
         print(f"{info.name} v{info.version}: {info.row_count} rows x {len(info.schema.columns)} columns"
               f"  {info.description}")
+    return EXIT_OK
+
+
+def _drafts(workspace: Workspace, args: argparse.Namespace) -> int:
+    try:
+        if args.drafts_command == "list":
+            infos = workspace.drafts.list()
+            if args.json:
+                print(json.dumps([i.__dict__ for i in infos], indent=2))
+            for info in [] if args.json else infos:
+                print(f"{info.id}  {info.modified}  {info.name}")
+        elif args.drafts_command == "import":
+            pipeline = _load(args.file)
+            if pipeline is None:
+                return EXIT_INVALID
+            print(f"Draft {workspace.drafts.create(pipeline, args.name)} imported from {args.file}")
+        elif args.drafts_command == "export":
+            args.file.write_text(workspace.drafts.load(args.draft_id).to_json() + "\n", encoding="utf-8")
+            print(f"Draft {args.draft_id} exported to {args.file}")
+        elif args.drafts_command == "rename":
+            workspace.drafts.rename(args.draft_id, args.name)
+        else:
+            workspace.drafts.delete(args.draft_id)
+    except DraftNotFound as error:
+        print(f"designer: {error}", file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_OK
 
 

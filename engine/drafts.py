@@ -57,7 +57,9 @@ class Drafts:
 
     def delete(self, draft_id: str) -> None:
         with self.store.write() as db:
-            db.execute("delete from drafts where id = ?", [draft_id])
+            cursor = db.execute("delete from drafts where id = ?", [draft_id])
+        if cursor.rowcount == 0:
+            raise DraftNotFound(draft_id)
 
     def list(self) -> list[DraftInfo]:
         rows = self.store.db.query("select id, name, created, modified from drafts order by modified desc")

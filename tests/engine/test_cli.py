@@ -106,3 +106,21 @@ def test_datasets_and_components(designer, tmp_path):
 def test_unknown_job(designer):
     result = designer("jobs", "show", "nope")
     assert result.returncode == 1 and "No job with id nope" in result.stderr
+
+
+def test_drafts_import_export_rename_clone_delete(designer, tmp_path):
+    imported = designer("drafts", "import", str(REGRESSION), "--name", "Mine")
+    assert imported.returncode == 0, imported.stderr
+    draft_id = imported.stdout.split()[1]
+    assert designer("drafts", "rename", draft_id, "Renamed").returncode == 0
+    exported = tmp_path / "out.json"
+    designer("drafts", "export", draft_id, str(exported))
+    doc = json.loads(exported.read_text())
+    assert doc["name"] == "Renamed" and len(doc["nodes"]) == 8
+    job = json.loads(designer("run", str(exported), "--json").stdout)
+    assert "created from job" in designer("jobs", "clone", job["id"]).stdout
+    names = [d["name"] for d in json.loads(designer("drafts", "list", "--json").stdout)]
+    assert sorted(names) == ["Renamed", "Renamed (clone)"]
+    assert designer("drafts", "delete", draft_id).returncode == 0
+    missing = designer("drafts", "delete", draft_id)
+    assert missing.returncode == 1 and f"No draft with id {draft_id}" in missing.stderr
