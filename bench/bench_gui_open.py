@@ -5,6 +5,7 @@ Prints the time next to a baseline (`Pipeline.from_dict` of the same document) a
 from __future__ import annotations
 
 import os
+import sys
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -40,9 +41,11 @@ def generated_document(size: int = NODES) -> dict:
 def main() -> None:
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
     document = generated_document()
-    start = time.perf_counter()
-    pipeline = Pipeline.from_dict(document)
-    baseline = time.perf_counter() - start
+    baseline, pipeline = float("inf"), None
+    for _ in range(5):
+        start = time.perf_counter()
+        pipeline = Pipeline.from_dict(document)
+        baseline = min(baseline, time.perf_counter() - start)
     adapter = CanvasAdapter()
     widget = adapter.widget
     widget.resize(1400, 900)

@@ -1,7 +1,8 @@
 """The longest stall of the GUI event loop while a CPU-heavy job runs, against the same measurement idle.
 
-A 10 ms QTimer records the gaps between its ticks while a job with a multi-second Train Model runs through
-the EngineBridge into a JobsPanel and a JobView (as in the app); the baseline is the same window with no job.
+A 10 ms QTimer records the gaps between its ticks while a job with a heavy Train Model (20,000 rows typed into
+Enter Data Manually) is submitted and runs through the EngineBridge into a JobsPanel and a JobView, as in the app;
+the baseline is the same window with no job. Two solvers: L-BFGS, and saga, whose compiled loop holds the GIL.
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_gui_stall.py [rows]
 """
 from __future__ import annotations
@@ -57,6 +58,29 @@ class StallMeter:
         return float(self.worst)
 
 
+def measure_job(app: QApplication, engine: Engine, bridge: EngineBridge, meter: StallMeter, rows: int,
+                l1: float) -> tuple[float, float, float]:
+    """(longest stall in ms, job seconds, Train Model seconds) for one job submitted from the event loop (so
+    engine.submit's validation counts) and shown in a JobView."""
+    pipeline, _ = slow_training(rows, l1)
+    jobs: list = []
+
+    def submit() -> None:
+        jobs.append(engine.submit(pipeline, experiment="Benchmark"))
+        jobs.append(JobView(engine, bridge, jobs[0].id))
+        jobs[1].show()
+
+    started = time.monotonic()
+    QTimer.singleShot(50, submit)
+    stall = meter.measure(app, lambda: bool(jobs) and jobs[0].done, timeout_s=300)
+    seconds = time.monotonic() - started
+    app.processEvents()
+    job = engine.workspace.jobs.get(jobs[0].id)
+    assert job.status == "Completed", job.error
+    jobs[1].close()
+    return stall, seconds, next(s.duration for s in job.steps if s.name == "Train Model")
+
+
 def main() -> None:
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
     app = QApplication.instance() or QApplication(sys.argv)
@@ -66,23 +90,13 @@ def main() -> None:
     panel = JobsPanel(engine, bridge)
     panel.show()
     meter = StallMeter()
-    pipeline, _ = slow_training(rows)
-
-    started = time.monotonic()
-    handle = engine.submit(pipeline, experiment="Benchmark")
-    view = JobView(engine, bridge, handle.id)
-    view.show()
-    busy = meter.measure(app, lambda: handle.done, timeout_s=300)
-    seconds = time.monotonic() - started
-    app.processEvents()
-    job = workspace.jobs.get(handle.id)
-    train = next(s for s in job.steps if s.name == "Train Model")
-
-    baseline = meter.measure(app, lambda: False, timeout_s=min(seconds, 5.0))
-    print(f"Job {job.status} in {seconds:.1f} s (Train Model {train.duration:.1f} s on {rows:,} rows)")
-    print(f"Longest GUI stall with the job running: {busy:.0f} ms")
+    baseline = meter.measure(app, lambda: False, timeout_s=3.0)
     print(f"Longest GUI stall with no job (baseline): {baseline:.0f} ms")
-    print(f"Ratio: {busy / max(baseline, 1):.1f}x  (goal: < 100 ms)")
+    for solver, l1 in (("L-BFGS (L2 only)", 0.0), ("saga (L1 + L2)", 0.001)):
+        stall, seconds, train = measure_job(app, engine, bridge, meter, rows, l1)
+        print(f"{solver}: job {seconds:.1f} s, Train Model {train:.1f} s on {rows:,} rows; longest GUI stall "
+              f"{stall:.0f} ms = {stall / max(baseline, 1):.1f}x baseline ({'meets' if stall < 100 else 'misses'} "
+              "the 100 ms goal)")
     bridge.close()
     engine.close()
     workspace.close()

@@ -1,1 +1,1 @@
-"""The desktop app: a thin Qt view over the engine (canvas, palette, properties pane, drafts)."""
+"""The Qt desktop app: a thin view over the engine (canvas, palette, properties pane, drafts, jobs, previews)."""

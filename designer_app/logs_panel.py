@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QVBox
 
 from designer_app import run_status
 from designer_app.engine_bridge import EngineBridge
+from designer_app.jobs.step_updates import updated
 from engine.engine import Engine
 from engine.events import StepEvent
 from engine.job_store import StepRecord
@@ -21,6 +22,7 @@ class StepLogsPanel(QWidget):
         self.engine = engine
         self.job_id: str | None = None
         self.node_id: str | None = None
+        self.step: StepRecord | None = None
         self.badge = QLabel()
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: 600;")
@@ -51,16 +53,12 @@ class StepLogsPanel(QWidget):
         self.error.hide()
 
     def show_step(self, job_id: str, node_id: str) -> None:
+        """Read the step once from the store; its events keep it current from then on."""
         self.job_id, self.node_id = job_id, node_id
-        self.refresh()
-
-    def refresh(self) -> None:
-        if self.job_id is None:
-            return
-        steps = {s.node_id: s for s in self.engine.workspace.jobs.get(self.job_id).steps}
-        step = steps.get(self.node_id)
-        if step is not None:
-            self._show(step)
+        steps = {s.node_id: s for s in self.engine.workspace.jobs.get(job_id).steps}
+        self.step = steps.get(node_id)
+        if self.step is not None:
+            self._show(self.step)
 
     def _show(self, step: StepRecord) -> None:
         self.badge.setPixmap(run_status.icon(step.status).pixmap(12, 12))
@@ -76,4 +74,5 @@ class StepLogsPanel(QWidget):
 
     def _on_step(self, event: StepEvent) -> None:
         if (event.job_id, event.node_id) == (self.job_id, self.node_id) and event.progress is None:
-            self.refresh()
+            self.step = updated(self.step, event)
+            self._show(self.step)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QDoubleValidator, QIntValidator
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPlainTextEdit, QStyle, QVBoxLayout, QWidget)
@@ -14,6 +14,7 @@ from engine.pipeline import Pipeline, PipelineParameter
 from engine.validation import Problem
 
 SETTINGS_EXPERIMENT = "submit/experiment"
+CHECK_DELAY_MS = 250  # re-check after typing pauses: analyze may parse inline data
 
 
 def settings() -> QSettings:
@@ -82,10 +83,12 @@ class SubmitDialog(QDialog):
         layout.addWidget(review)
         layout.addWidget(self.buttons)
 
+        self.debounce = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS, timeout=self.check)
         for editor in self.editors.values():
-            (editor.currentTextChanged if isinstance(editor, QComboBox) else editor.textChanged).connect(self.check)
-        self.compute.currentTextChanged.connect(self.check)
-        self.experiment.currentTextChanged.connect(self.check)
+            (editor.currentTextChanged if isinstance(editor, QComboBox) else editor.textChanged).connect(
+                self.debounce.start)
+        self.compute.currentTextChanged.connect(self.debounce.start)
+        self.experiment.currentTextChanged.connect(self.debounce.start)
         self.check()
 
     def _editor(self, parameter: PipelineParameter, value: Any) -> QWidget:
@@ -120,6 +123,7 @@ class SubmitDialog(QDialog):
         return [*messages, *(str(p) for p in self.engine.analyze(resolved).problems)]
 
     def check(self) -> None:
+        self.debounce.stop()
         self._show(self.blocking_problems())
 
     def _show(self, problems: list[str] | list[Problem]) -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTabWidget, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from designer_app import run_status
+from designer_app.canvas.adapter import CanvasAdapter
 from designer_app.engine_bridge import EngineBridge
+from designer_app.jobs.step_updates import updated
 from designer_app.logs_panel import StepLogsPanel
 from designer_app.submit_dialog import SubmitDialog
 from engine.engine import Engine
@@ -94,10 +96,17 @@ class JobView(QWidget):
         self.tabs.addTab(outputs_tab, "Outputs + logs")
         self.tabs.addTab(self.metrics, "Metrics")
 
+        self.canvas = CanvasAdapter(engine.registry, parent=self)
+        self.canvas.load(self.job.pipeline)
+        self.canvas.viewer.setInteractive(False)  # a job's graph is a snapshot: pan and zoom only
+        snapshot = QSplitter(Qt.Orientation.Vertical)
+        snapshot.addWidget(self.canvas.widget)
+        snapshot.addWidget(self.steps)
+        snapshot.setSizes([420, 200])
         splitter = QSplitter()
-        splitter.addWidget(self.steps)
+        splitter.addWidget(snapshot)
         splitter.addWidget(self.tabs)
-        splitter.setSizes([320, 480])
+        splitter.setSizes([520, 480])
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.meta)
@@ -109,6 +118,10 @@ class JobView(QWidget):
         self._fill_header()
         if self.steps.topLevelItemCount():
             self.steps.setCurrentItem(self.steps.topLevelItem(0))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        QTimer.singleShot(0, self.canvas.fit)  # once the canvas has its size
 
     # The snapshot and its status.
     def _records(self) -> dict[str, StepRecord]:
@@ -133,6 +146,8 @@ class JobView(QWidget):
         item.setIcon(1, run_status.icon(status))
         item.setText(1, run_status.LABELS.get(status, status))
         item.setText(2, run_status.format_duration(step.duration) if step else "")
+        if step:
+            self.canvas.set_status(node_id, status, step.progress, step.duration)
 
     def _fill_header(self) -> None:
         job = self.job
@@ -150,29 +165,30 @@ class JobView(QWidget):
         self.error.setVisible(bool(job.error) and job.status == "Failed")
         self.cancel_button.setVisible(job.status in ACTIVE)
 
-    def _reload(self) -> None:
-        self.job = self.engine.workspace.jobs.get(self.job_id)
-        self._fill_header()
-
     def _on_step(self, event: StepEvent) -> None:
-        if event.job_id != self.job_id or event.progress is not None:
+        if event.job_id != self.job_id or event.progress is not None or event.node_id not in self.step_items:
             return
-        self._reload()
-        if event.node_id in self.step_items:
-            self._set_step(event.node_id, self._records().get(event.node_id))
+        records = self._records()
+        step = updated(records.get(event.node_id), event, self.job.pipeline.node(event.node_id).component)
+        records[event.node_id] = step
+        self.job.steps = list(records.values())
+        self._set_step(event.node_id, step)
         if event.node_id == self.node_id:
             self._fill_outputs()
 
     def _on_job(self, event: JobEvent) -> None:
+        """The job's start and end: read the record once (times, error) from the store."""
         if event.job_id == self.job_id:
-            self._reload()
+            self.job = self.engine.workspace.jobs.get(self.job_id)
             for node_id in self.step_items:
                 self._set_step(node_id, self._records().get(node_id))
+            self._fill_header()
 
     def _on_metric(self, event: MetricEvent) -> None:
-        if (event.job_id, event.node_id) == (self.job_id, self.node_id):
-            self._reload()
-            self._fill_metrics()
+        if event.job_id == self.job_id:
+            self.job.metrics.setdefault(event.node_id, {})[event.name] = event.value
+            if event.node_id == self.node_id:
+                self._fill_metrics()
 
     # The selected node's tabs.
     def select_node(self, node_id: str) -> None:

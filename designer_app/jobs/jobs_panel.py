@@ -28,6 +28,7 @@ class JobsPanel(QWidget):
         self.model = QStandardItemModel(0, len(COLUMNS), self)
         self.model.setHorizontalHeaderLabels(COLUMNS)
         self.rows: dict[str, list[QStandardItem]] = {}
+        self.experiments: dict[str, QStandardItem] = {}
         self.started: dict[str, str | None] = {}
 
         self.view = QTreeView()
@@ -64,30 +65,35 @@ class JobsPanel(QWidget):
         self.model.removeRows(0, self.model.rowCount())
         self.rows.clear()
         self.started.clear()
-        experiments: dict[str, QStandardItem] = {}
+        self.experiments.clear()
         for job in self.engine.workspace.jobs.list(limit=HISTORY_LIMIT):
-            if job.experiment not in experiments:
-                item = QStandardItem(job.experiment)
-                font = QFont(item.font())
-                font.setBold(True)
-                item.setFont(font)
-                experiments[job.experiment] = item
-                self.model.appendRow([item, *(QStandardItem() for _ in COLUMNS[1:])])
-            row = [QStandardItem() for _ in COLUMNS]
-            for item in row:
-                item.setData(job.id, JOB_ID)
-            experiments[job.experiment].appendRow(row)
-            self.rows[job.id] = row
-            self._fill(job)
-        for item in experiments.values():
-            item.setText(f"{item.text()}  ({item.rowCount()})")
+            self._add(job, newest=False)
         self.view.expandAll()
         for column in range(1, len(COLUMNS)):
             self.view.resizeColumnToContents(column)
         if selected in self.rows:
-            self.view.setCurrentIndex(self.rows[selected][0].index())
+            self.select_job(selected)
         self._tick()
         self._update_actions()
+
+    def _add(self, job: JobRecord, newest: bool) -> None:
+        """A row for the job under its experiment: on top when `newest`, else at the end (history order)."""
+        experiment = self.experiments.get(job.experiment)
+        if experiment is None:
+            experiment = self.experiments[job.experiment] = QStandardItem()
+            font = QFont(experiment.font())
+            font.setBold(True)
+            experiment.setFont(font)
+            cells = [experiment, *(QStandardItem() for _ in COLUMNS[1:])]
+            self.model.insertRow(0, cells) if newest else self.model.appendRow(cells)
+        row = [QStandardItem() for _ in COLUMNS]
+        for item in row:
+            item.setData(job.id, JOB_ID)
+        experiment.insertRow(0, row) if newest else experiment.appendRow(row)
+        experiment.setText(f"{job.experiment}  ({experiment.rowCount()})")
+        self.view.expand(experiment.index())
+        self.rows[job.id] = row
+        self._fill(job)
 
     def _fill(self, job: JobRecord) -> None:
         name, status, submitted, duration = self.rows[job.id]
@@ -104,10 +110,12 @@ class JobsPanel(QWidget):
             self.started.pop(job.id, None)
 
     def _on_job(self, event: JobEvent) -> None:
-        if event.job_id not in self.rows:
-            self.refresh()
-            return
-        self._fill(self.engine.workspace.jobs.get(event.job_id))
+        """A job started or ended: read its record once; a job new to the list gets a row on top."""
+        job = self.engine.workspace.jobs.get(event.job_id)
+        if event.job_id in self.rows:
+            self._fill(job)
+        else:
+            self._add(job, newest=True)
         self._tick()
         self._update_actions()
 

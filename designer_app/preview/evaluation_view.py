@@ -52,6 +52,7 @@ class EvaluationView(QWidget):
         self.metrics_table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.metrics_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.metrics_table.setAlternatingRowColors(True)
+        self.metrics_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.metrics_table.setMaximumWidth(640)
 
         layout = QVBoxLayout(self)

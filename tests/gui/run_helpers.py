@@ -48,9 +48,10 @@ def features(rows: int, columns: int = 8, seed: int = 0) -> pd.DataFrame:
     return frame
 
 
-def slow_training(rows: int = 4000) -> tuple[Pipeline, dict[str, Node]]:
-    """A Train Model that takes seconds: saga with a tolerance it never reaches runs its full 1000 epochs."""
-    return training_pipeline(features(rows), "label", **{"L1 regularization weight": 0.001,
+def slow_training(rows: int = 4000, l1: float = 0.001) -> tuple[Pipeline, dict[str, Node]]:
+    """A Train Model that takes seconds: with a tolerance it never reaches, the solver (saga with an L1 weight,
+    L-BFGS without) runs all its 1000 iterations."""
+    return training_pipeline(features(rows), "label", **{"L1 regularization weight": l1,
                                                          "L2 regularization weight": 0.001,
                                                          "Optimization tolerance": 1e-300})
 

@@ -58,9 +58,10 @@ def test_pipeline_parameter_values_are_checked_and_applied(engine, qtbot, isolat
     qtbot.addWidget(dialog)
     assert dialog.editors["Train fraction"].text() == "0.6"
     dialog.editors["Train fraction"].setText("1.5")
-    assert not dialog.submit_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.submit_button.isEnabled())
+    assert "[0.0, 1.0]" in dialog.problems.item(0).text() or "range" in dialog.problems.item(0).text()
     dialog.editors["Train fraction"].setText("0.5")
-    assert dialog.submit_button.isEnabled()
+    qtbot.waitUntil(dialog.submit_button.isEnabled)
     dialog.accept()
     job = dialog.handle.wait(30)
     assert job.parameters == {"Train fraction": "0.5"} and job.status == "Completed"
