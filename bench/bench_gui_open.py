@@ -5,7 +5,6 @@ Prints the time next to a baseline (`Pipeline.from_dict` of the same document) a
 from __future__ import annotations
 
 import os
-import sys
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

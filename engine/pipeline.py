@@ -47,6 +47,15 @@ class Edge(_Model):
     target_port: str
 
 
+class Backdrop(_Model):
+    """A titled frame drawn behind a group of nodes on the canvas; it has no effect on a run."""
+
+    id: str = Field(default_factory=new_id)
+    text: str = ""
+    position: tuple[float, float] = (0.0, 0.0)
+    size: tuple[float, float] = (300.0, 200.0)
+
+
 class Binding(_Model):
     node: str
     param: str
@@ -72,6 +81,7 @@ class Pipeline(_Model):
     nodes: list[Node] = Field(default_factory=list)
     edges: list[Edge] = Field(default_factory=list)
     parameters: list[PipelineParameter] = Field(default_factory=list)
+    backdrops: list[Backdrop] = Field(default_factory=list)
 
     def node(self, node_id: str) -> Node:
         for node in self.nodes:
