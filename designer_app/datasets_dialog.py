@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QTabWidget,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -115,7 +115,10 @@ class RegisterDatasetDialog(QDialog):
 
 
 class DatasetsDialog(QDialog):
-    """The workspace's data sets, one row per version; deleting one a draft uses is refused with the reason."""
+    """The workspace's data sets, one row per version; deleting one a draft uses is refused with the reason.
+    Emits `changed` after a registration or a deletion."""
+
+    changed = Signal()
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -203,6 +206,7 @@ class DatasetsDialog(QDialog):
         self.message.hide()
         self.refresh()
         self.select(info.name, info.version)
+        self.changed.emit()
 
     def delete_selected(self) -> bool:
         """Delete the selected version; False (and the reason shown) when a draft uses the data set."""
@@ -217,4 +221,5 @@ class DatasetsDialog(QDialog):
             return False
         self.message.hide()
         self.refresh()
+        self.changed.emit()
         return True

@@ -57,8 +57,22 @@ class StepLogsPanel(QWidget):
         self.job_id, self.node_id = job_id, node_id
         steps = {s.node_id: s for s in self.engine.workspace.jobs.get(job_id).steps}
         self.step = steps.get(node_id)
-        if self.step is not None:
+        if self.step is None:
+            self._blank("Waiting for the step to start.")
+        else:
             self._show(self.step)
+
+    def clear(self, hint: str = "") -> None:
+        """Show no step, with a hint of how to get one."""
+        self.job_id = self.node_id = self.step = None
+        self._blank(hint)
+
+    def _blank(self, hint: str) -> None:
+        self.badge.clear()
+        self.title.clear()
+        self.state.setText(hint)
+        self.error.hide()
+        self.log.clear()
 
     def _show(self, step: StepRecord) -> None:
         self.badge.setPixmap(run_status.icon(step.status).pixmap(12, 12))

@@ -21,10 +21,13 @@ def main(workspace: str | None = None) -> int:
     apply_theme(app, app_settings().value("ui/theme", DEFAULT_THEME))
     with Workspace(workspace) as ws:
         engine = Engine(ws)
+        window = None
         try:
             window = MainWindow(ws, engine)
             window.drafts.restore()
             window.show()
             return app.exec()
         finally:
-            engine.close()
+            if window is not None:
+                window.close()  # also after app.quit(): flushes the autosave and leaves the engine
+            engine.close()  # cancels running jobs; the workspace closes last

@@ -1,17 +1,24 @@
-"""The main window: composes the palette, canvas, properties pane and validation list; menus and shortcuts.
-
-Places left for the run/inspect half: `toolbar` (submit), `bottom_tabs` (jobs, logs), and
-`add_node_menu_action` (node context menu entries such as "Preview data").
+"""The main window: composes the palette, canvas, properties pane, and the validation, jobs and step logs tabs;
+menus and shortcuts. Running lives in RunController, job windows in JobWindows, node output entries in
+NodeOutputActions; node context menu entries are added with `add_node_menu_action`.
 """
 from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from designer_app.background import BackgroundCall
 from designer_app.canvas.adapter import CanvasAdapter
+from designer_app.datasets_dialog import DatasetsDialog
 from designer_app.drafts_controller import DraftsController
+from designer_app.engine_bridge import EngineBridge
+from designer_app.jobs.job_windows import JobWindows
+from designer_app.jobs.jobs_panel import JobsPanel
 from designer_app.live_validation import LiveValidation
+from designer_app.logs_panel import StepLogsPanel
+from designer_app.node_output_actions import NodeOutputActions
 from designer_app.palette import PaletteWidget
 from designer_app.properties.pane import PropertiesPane
+from designer_app.run_controller import RunController
 from designer_app.settings import app_settings
 from designer_app.theme import DEFAULT_THEME, THEMES, apply_theme
 from designer_app.validation_panel import ValidationPanel
@@ -22,9 +29,13 @@ from engine.workspace import Workspace
 
 Key = QtGui.QKeySequence
 PIPELINE_FILTER = "Pipeline JSON (*.json)"
+NO_LOGS_HINT = "Select a component that has run to see its logs."
 
 
 class MainWindow(QtWidgets.QMainWindow):
+    node_menu_about_to_show = QtCore.Signal(str)
+    """The node context menu is about to show for this node: update its entries."""
+
     def __init__(self, workspace: Workspace, engine: Engine, parent=None) -> None:
         super().__init__(parent)
         self.workspace, self.engine = workspace, engine
@@ -47,6 +58,14 @@ class MainWindow(QtWidgets.QMainWindow):
         }
         self.live = LiveValidation(self.adapter, engine, self)
         self.drafts = DraftsController(workspace, self.adapter, self)
+        self.bridge = EngineBridge(engine, self)
+        self.run = RunController(engine, self.bridge, self.adapter, self.drafts, self)
+        self.jobs = JobsPanel(engine, self.bridge)
+        self.step_logs = StepLogsPanel(engine, self.bridge)
+        self.step_logs.layout().setContentsMargins(6, 6, 6, 6)
+        self.bottom_tabs.addTab(self.jobs, "Jobs")
+        self.bottom_tabs.addTab(self.step_logs, "Step logs")
+        self.job_windows = JobWindows(engine, self.bridge, self)
         self._node_menu_actions: list[QtGui.QAction] = []
         self.toolbar = self.addToolBar("Main")
         self.toolbar.setObjectName("mainToolbar")
@@ -61,6 +80,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.drafts.saved.connect(lambda _id: self.saved_label.setText(
             f"All changes saved · {QtCore.QTime.currentTime().toString('HH:mm:ss')}"))
         self.adapter.changed.connect(self._update_title)
+        self._wire_runs()
         self.resize(1440, 900)
         self.resizeDocks([self.docks["palette"], self.docks["properties"]], [250, 380], QtCore.Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["bottom"]], [190], QtCore.Qt.Orientation.Vertical)
@@ -77,11 +97,11 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QtGui.QAction:
         action = QtGui.QAction(text, self)
-        if shortcut is not None:
-            action.setShortcuts(shortcut if isinstance(shortcut, list) else [Key(shortcut)])
+        keys = shortcut if isinstance(shortcut, list) else [] if shortcut is None else [Key(shortcut)]
+        action.setShortcuts(keys)
         action.setStatusTip(tip)
-        action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({Key(shortcut).toString()})"
-                          if isinstance(shortcut, (str, Key.StandardKey)) else text.replace("&", ""))
+        label = text.replace("&", "").rstrip("…")
+        action.setToolTip(f"{label} ({keys[0].toString()})" if keys else label)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
@@ -111,7 +131,12 @@ class MainWindow(QtWidgets.QMainWindow):
             "fit": self._action("&Fit to window", a.fit, "Ctrl+0"),
             "layout": self._action("&Auto layout", a.auto_layout, "Ctrl+L"),
             "validate": self._action("&Validate now", self.live.run, "F7"),
+            "submit": self._action("&Submit…", self.run.submit, [Key("Ctrl+Return"), Key("Ctrl+Enter"), Key("F5")],
+                                   "Set up and submit a pipeline job of this draft"),
+            "cancel_run": self._action("&Cancel job", self.run.cancel, tip="Cancel the job submitted from this draft"),
+            "datasets": self._action("&Data sets…", self.open_datasets, tip="Register and browse data sets"),
         }
+        self.actions["cancel_run"].setEnabled(False)
         stack = a.undo_stack
         stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
         stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
@@ -124,7 +149,7 @@ class MainWindow(QtWidgets.QMainWindow):
         for name, pipeline in sample_pipelines().items():
             samples.addAction(name, lambda p=pipeline: self.drafts.new(p))
         self._add(file_menu, "open", "rename", "duplicate_draft", "delete_draft", None, "import", "export", None,
-                  "quit")
+                  "datasets", None, "quit")
         self._add(bar.addMenu("&Edit"), "undo", "redo", None, "copy", "paste", "duplicate", "delete", "select_all",
                   None, "comment", "backdrop")
         view = bar.addMenu("&View")
@@ -139,7 +164,24 @@ class MainWindow(QtWidgets.QMainWindow):
         view.addSeparator()
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
-        self._add(self.toolbar, "new", "open", None, "undo", "redo", None, "delete", "layout", "fit", None)
+        self._add(bar.addMenu("&Run"), "submit", "cancel_run")
+        self._add(self.toolbar, "new", "open", None, "undo", "redo", None, "delete", "layout", "fit", None, "submit",
+                  "cancel_run")
+
+    def _wire_runs(self) -> None:
+        """Submit and cancel, jobs and their windows, step logs of the selected node, node output entries."""
+        self.run.running_changed.connect(self.actions["cancel_run"].setEnabled)
+        self.run.submitted.connect(lambda _id: self._show_step_logs(self.adapter.selected_uuids()))
+        self.adapter.selection_changed.connect(self._show_step_logs)
+        self.jobs.job_opened.connect(self.job_windows.open)
+        self.jobs.clone_requested.connect(
+            lambda job_id: self._open_clone(self.workspace.drafts.create(self.workspace.jobs.get(job_id).pipeline)))
+        self.job_windows.cloned.connect(self._open_clone)
+        outputs = NodeOutputActions(self.engine, self.adapter, self)
+        self.node_menu_about_to_show.connect(outputs.update)
+        for action in outputs.actions:
+            self.add_node_menu_action(action)
+        self.step_logs.clear(NO_LOGS_HINT)
 
     def _add(self, target: QtWidgets.QWidget, *names: str | None) -> None:
         for name in names:
@@ -154,11 +196,13 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _show_context_menu(self, uuid: str | None, global_pos: QtCore.QPoint) -> None:
         menu = QtWidgets.QMenu(self)
+        menu.setToolTipsVisible(True)
         names = ("copy", "duplicate", "delete", None, "comment", "backdrop") if uuid else (
             "paste", "select_all", None, "layout", "fit", "backdrop")
         for name in names:
             menu.addSeparator() if name is None else menu.addAction(self.actions[name])
         if uuid and self._node_menu_actions:
+            self.node_menu_about_to_show.emit(uuid)
             menu.addSeparator()
             menu.addActions(self._node_menu_actions)
         menu.popup(global_pos)
@@ -196,6 +240,13 @@ class MainWindow(QtWidgets.QMainWindow):
         if path:
             self.drafts.export_file(path)
 
+    def open_datasets(self) -> DatasetsDialog:
+        dialog = DatasetsDialog(self.workspace, self)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self._datasets_changed)
+        dialog.open()
+        return dialog
+
     def edit_comment(self) -> None:
         uuids = self.adapter.selected_uuids()
         if len(uuids) == 1:
@@ -215,6 +266,22 @@ class MainWindow(QtWidgets.QMainWindow):
         self.adapter.fit()
         self._update_title()
 
+    def _datasets_changed(self) -> None:
+        self.palette.set_datasets(self.workspace.datasets.list())
+        self.live.run()
+
+    def _open_clone(self, draft_id: str) -> None:
+        self.drafts.open(draft_id)
+        self.raise_()
+        self.activateWindow()
+
+    def _show_step_logs(self, uuids: list[str]) -> None:
+        job_id = self.run.job_for(uuids[0]) if len(uuids) == 1 else None
+        if job_id:
+            self.step_logs.show_step(job_id, uuids[0])
+        else:
+            self.step_logs.clear(NO_LOGS_HINT)
+
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.adapter.settings.name} — Designer")
 
@@ -226,8 +293,13 @@ class MainWindow(QtWidgets.QMainWindow):
         if state is not None:
             self.restoreState(state)
 
-    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        """Save the draft and the layout, close the job windows, and stop listening to the engine (whose owner
+        closes it after the window)."""
         self.drafts.flush()
+        self.job_windows.close_all()
+        BackgroundCall.wait_for_all()
+        self.bridge.close()
         settings = app_settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())

@@ -8,6 +8,7 @@ from PySide6.QtGui import QDoubleValidator, QIntValidator
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPlainTextEdit, QStyle, QVBoxLayout, QWidget)
 
+from designer_app.background import BackgroundCall
 from engine.engine import DEFAULT_EXPERIMENT, Engine, InvalidPipeline, JobHandle
 from engine.parameters import ParameterAssignmentError, apply_parameters
 from engine.pipeline import Pipeline, PipelineParameter
@@ -22,7 +23,8 @@ def settings() -> QSettings:
 
 
 class SubmitDialog(QDialog):
-    """Lists the blocking problems before anything runs; on Submit, `.handle` is the running job."""
+    """Lists the blocking problems before anything runs; Submit validates and starts the job off the GUI thread,
+    then the dialog is accepted with `.handle` the running job (or lists what stopped it and stays open)."""
 
     def __init__(self, engine: Engine, pipeline: Pipeline, parent: QWidget | None = None, *,
                  values: dict[str, Any] | None = None, experiment: str | None = None,
@@ -72,10 +74,13 @@ class SubmitDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        self.boxes: list[QGroupBox] = []
         for title, form in (("Basics", basics), ("Inputs & outputs", inputs), ("Runtime settings", runtime)):
             box = QGroupBox(title)
             box.setLayout(form)
             layout.addWidget(box)
+            self.boxes.append(box)
+        self.busy = False
         review = QGroupBox("Review + Submit")
         review_layout = QVBoxLayout(review)
         review_layout.addWidget(self.review)
@@ -139,16 +144,40 @@ class SubmitDialog(QDialog):
         self.submit_button.setEnabled(not count)
 
     def accept(self) -> None:
+        """Submit on a worker thread: engine.submit validates first, which takes a while on big pipelines."""
+        if self.busy:
+            return
         experiment = self.experiment.currentText().strip()
-        try:
-            self.handle = self.engine.submit(self.configured_pipeline(), experiment,
-                                             self.display_name.text().strip(),
-                                             self.description.toPlainText().strip(), self.values())
-        except InvalidPipeline as error:
-            self._show(error.problems)
-            return
-        except ParameterAssignmentError as error:
-            self._show([str(error)])
-            return
+        pipeline, name = self.configured_pipeline(), self.display_name.text().strip()
+        description, values = self.description.toPlainText().strip(), self.values()
+        self._set_busy(True)
+        call = BackgroundCall(lambda: self.engine.submit(pipeline, experiment, name, description, values), self)
+        call.succeeded.connect(lambda handle: self._submitted(handle, experiment))
+        call.failed.connect(self._refused)
+        call.start()
+
+    def reject(self) -> None:
+        if not self.busy:  # a submission under way cannot be called back
+            super().reject()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for widget in (*self.boxes, self.buttons):
+            widget.setEnabled(not busy)
+        if busy:
+            self.review.setText("Validating and submitting…")
+
+    def _submitted(self, handle: JobHandle, experiment: str) -> None:
+        self._set_busy(False)
+        self.handle = handle
         settings().setValue(SETTINGS_EXPERIMENT, experiment)
         super().accept()
+
+    def _refused(self, error: Exception) -> None:
+        self._set_busy(False)
+        if isinstance(error, InvalidPipeline):
+            self._show(error.problems)
+        elif isinstance(error, ParameterAssignmentError):
+            self._show([str(error)])
+        else:
+            self._show([f"The job could not be submitted: {error}"])

@@ -301,9 +301,11 @@ class CanvasAdapter(QtCore.QObject):
         if node is not None:
             self._badges_of(node)[1].set_status(status, progress, elapsed)
 
-    def clear_status(self) -> None:
+    def clear_status(self, node_ids: set[str] | None = None) -> None:
+        """Hide the run status of the given nodes (default: every node)."""
         for node in self._component_nodes():
-            self._badges_of(node)[1].setVisible(False)
+            if node_ids is None or node.get_property("uuid") in node_ids:
+                self._badges_of(node)[1].setVisible(False)
 
     def status_text(self, node_id: str) -> str | None:
         """The run-status badge text of a node (None when hidden)."""

@@ -8,12 +8,8 @@ from functools import cache
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-STATUS_COLORS = {
-    "NotStarted": (120, 124, 130), "Queued": (120, 124, 130), "Running": (0, 120, 212),
-    "Completed": (16, 124, 16), "Reused": (0, 140, 140), "Failed": (196, 43, 28), "Canceled": (160, 110, 40),
-}
-STATUS_LABELS = {"NotStarted": "Not started", "Queued": "Queued", "Running": "Running", "Completed": "Completed",
-                 "Reused": "Reused", "Failed": "Failed", "Canceled": "Canceled"}
+from designer_app import run_status
+
 _FONT_SIZE = 8.0
 
 
@@ -58,7 +54,8 @@ class ValidationBadge(QtWidgets.QGraphicsItem):
 
 
 class StatusBadge(QtWidgets.QGraphicsItem):
-    """A pill beside the node: status, progress bar and elapsed time of the node's step."""
+    """A pill inside the node, under its name: status, progress bar and elapsed time of the node's step. Inside,
+    so it never covers a neighbouring node, a port or a wire; the node makes room for it while it shows."""
 
     HEIGHT = 16.0
 
@@ -71,11 +68,11 @@ class StatusBadge(QtWidgets.QGraphicsItem):
 
     @property
     def text(self) -> str:
-        parts = [STATUS_LABELS.get(self.status, self.status)]
+        parts = [run_status.LABELS.get(self.status, self.status)]
         if self.progress is not None and self.status == "Running":
             parts.append(f"{self.progress:.0%}")
         if self.elapsed is not None:
-            parts.append(_elapsed(self.elapsed))
+            parts.append(run_status.format_duration(self.elapsed))
         return " · ".join(parts)
 
     def set_status(self, status: str, progress: float | None, elapsed: float | None) -> None:
@@ -83,10 +80,16 @@ class StatusBadge(QtWidgets.QGraphicsItem):
         self.status, self.progress, self.elapsed = status, progress, elapsed
         width = QtGui.QFontMetricsF(_font(bold=True)).horizontalAdvance(self.text) + 16.0
         self._rect = QtCore.QRectF(0, 0, width, self.HEIGHT)
-        self.setPos(self.parentItem().boundingRect().right() + 8.0, 4.0)
+        node = self.parentItem().boundingRect()
+        self.setPos(node.center().x() - width / 2, node.bottom() - self.HEIGHT - 5.0)
         self.setToolTip(self.text)
         self.setVisible(True)
         self.update()
+
+    def itemChange(self, change, value):  # noqa: N802 (Qt's name)
+        if change == QtWidgets.QGraphicsItem.GraphicsItemChange.ItemVisibleHasChanged:
+            self.parentItem().show_status_line(bool(value))
+        return super().itemChange(change, value)
 
     def boundingRect(self) -> QtCore.QRectF:
         return self._rect
@@ -95,7 +98,7 @@ class StatusBadge(QtWidgets.QGraphicsItem):
         rect = self.boundingRect()
         painter.setRenderHint(QtGui.QPainter.Antialiasing)
         painter.setPen(QtCore.Qt.NoPen)
-        painter.setBrush(QtGui.QColor(*STATUS_COLORS.get(self.status, (120, 124, 130))))
+        painter.setBrush(run_status.color(self.status))
         painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
         if self.progress is not None and self.status == "Running":
             bar = QtCore.QRectF(rect.left() + 6, rect.bottom() - 3, (rect.width() - 12) * max(0.0, min(1.0, self.progress)), 2)
@@ -126,9 +129,3 @@ class CommentText(QtWidgets.QGraphicsSimpleTextItem):
         self.setVisible(bool(first))
         self.setPos(self.parentItem().boundingRect().right() + 8.0, 26.0)
 
-
-def _elapsed(seconds: float) -> str:
-    if seconds < 60:
-        return f"{seconds:.1f} s"
-    minutes, secs = divmod(int(seconds), 60)
-    return f"{minutes}m {secs:02d}s"

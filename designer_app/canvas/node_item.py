@@ -6,12 +6,14 @@ from NodeGraphQt.qgraphics.node_base import NodeItem
 from PySide6 import QtCore, QtGui
 
 MIN_WIDTH, HEIGHT, ACCENT_WIDTH, PADDING = 180.0, 48.0, 5.0, 18.0
+STATUS_LINE = 9.0  # the name moves up this much while a run status shows under it
 
 
 class ComponentNodeItem(NodeItem):
     """A NodeGraphQt node item drawn like the Azure designer's component boxes (top-to-bottom layout)."""
 
     accent: tuple[int, int, int] = (120, 120, 120)
+    status_line = False
 
     def __init__(self, name: str = "node", parent=None) -> None:
         super().__init__(name, parent)
@@ -34,11 +36,16 @@ class ComponentNodeItem(NodeItem):
     def _set_base_size(self, add_w: float = 0.0, add_h: float = 0.0) -> None:
         self._width, self._height = self.calc_size(add_w, add_h)
 
+    def show_status_line(self, shown: bool) -> None:
+        """Make room under the name for the run status badge (or take it back)."""
+        self.status_line = shown
+        self._align_label_vertical(0.0, 0.0)
+
     def _align_label_vertical(self, h_offset: float, v_offset: float) -> None:
         text = self._text_item.boundingRect()
         rect = self.boundingRect()
         self._text_item.setPos(rect.center().x() - text.width() / 2 + ACCENT_WIDTH / 2,
-                               rect.center().y() - text.height() / 2)
+                               rect.center().y() - text.height() / 2 - (STATUS_LINE if self.status_line else 0.0))
 
     def _align_icon_vertical(self, h_offset: float, v_offset: float) -> None:
         """The node icon is hidden."""

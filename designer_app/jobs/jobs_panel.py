@@ -69,8 +69,7 @@ class JobsPanel(QWidget):
         for job in self.engine.workspace.jobs.list(limit=HISTORY_LIMIT):
             self._add(job, newest=False)
         self.view.expandAll()
-        for column in range(1, len(COLUMNS)):
-            self.view.resizeColumnToContents(column)
+        self._fit_columns()
         if selected in self.rows:
             self.select_job(selected)
         self._tick()
@@ -116,8 +115,13 @@ class JobsPanel(QWidget):
             self._fill(job)
         else:
             self._add(job, newest=True)
+        self._fit_columns()
         self._tick()
         self._update_actions()
+
+    def _fit_columns(self) -> None:
+        for column in range(1, len(COLUMNS)):
+            self.view.resizeColumnToContents(column)
 
     def _tick(self) -> None:
         """Running jobs' durations count up once a second."""

@@ -111,6 +111,8 @@ class PropertiesPane(QtWidgets.QScrollArea):
     def _run_settings(self) -> QtWidgets.QFormLayout:
         form = QtWidgets.QFormLayout()
         self.compute = QtWidgets.QComboBox(objectName="compute")
+        self.compute.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.compute.setMinimumContentsLength(12)  # the long first entry must not widen the pane past the dock
         self.compute.addItem("Use the pipeline's default compute", "")
         for name in sorted(self.engine.computes):
             self.compute.addItem(name, name)

@@ -88,7 +88,7 @@ def test_status_badges_stay_off_the_undo_stack(adapter):
     node = adapter.to_pipeline().nodes[0].id
     index = adapter.undo_stack.index()
     adapter.set_status(node, "Running", progress=0.4, elapsed=3.25)
-    assert adapter.status_text(node) == "Running · 40% · 3.2 s"
+    assert adapter.status_text(node) == "Running · 40% · 3.25 s"
     adapter.set_status(node, "Reused")
     assert adapter.status_text(node) == "Reused"
     adapter.clear_status()

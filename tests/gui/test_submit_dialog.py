@@ -62,6 +62,20 @@ def test_pipeline_parameter_values_are_checked_and_applied(engine, qtbot, isolat
     assert "[0.0, 1.0]" in dialog.problems.item(0).text() or "range" in dialog.problems.item(0).text()
     dialog.editors["Train fraction"].setText("0.5")
     qtbot.waitUntil(dialog.submit_button.isEnabled)
-    dialog.accept()
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):  # engine.submit runs on a worker thread
+        dialog.accept()
     job = dialog.handle.wait(30)
     assert job.parameters == {"Train fraction": "0.5"} and job.status == "Completed"
+
+
+def test_problems_found_by_the_submit_on_its_worker_are_listed_and_the_dialog_stays(engine, qtbot, isolated_settings):
+    pipeline = binary_sample()
+    dialog = SubmitDialog(engine, pipeline)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    pipeline.edges.pop()  # broken after the dialog checked it: only engine.submit, on its worker, can tell
+    dialog.accept()
+    assert dialog.busy and not dialog.submit_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.busy)
+    assert dialog.isVisible() and dialog.handle is None and dialog.problems.count() >= 1
+    assert "must be fixed" in dialog.review.text() and engine.workspace.jobs.list() == []

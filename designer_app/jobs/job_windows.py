@@ -1,0 +1,47 @@
+"""Jobs opened from the jobs list: one JobView window per job, raised when opened again, wired to the app."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
+
+from designer_app.engine_bridge import EngineBridge
+from designer_app.jobs.job_view import JobView
+from designer_app.preview.windows import show_evaluation, show_preview
+from engine.engine import Engine
+
+SIZE = (1200, 760)
+
+
+class JobWindows(QObject):
+    """Emits `cloned(draft_id)` when a job view clones its job into a new draft."""
+
+    cloned = Signal(str)
+
+    def __init__(self, engine: Engine, bridge: EngineBridge, window: QWidget) -> None:
+        super().__init__(window)
+        self.engine, self.bridge, self.window = engine, bridge, window
+        self.views: dict[str, JobView] = {}
+
+    def open(self, job_id: str) -> JobView:
+        view = self.views.get(job_id)
+        if view is None:
+            view = self.views[job_id] = JobView(self.engine, self.bridge, job_id, self.window)
+            view.setWindowFlag(Qt.WindowType.Window)
+            view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            view.setWindowTitle(f"{view.job.display_name} — Job")
+            view.resize(*SIZE)
+            view.destroyed.connect(lambda _=None, j=job_id: self.views.pop(j, None))
+            view.cloned.connect(self.cloned)
+            view.resubmitted.connect(self.open)
+            view.preview_requested.connect(
+                lambda j, node, port: show_preview(self.engine, j, node, port, self.views.get(j, self.window)))
+            view.evaluation_requested.connect(
+                lambda j, node: show_evaluation(self.engine, j, node, self.views.get(j, self.window)))
+        view.show()
+        view.raise_()
+        view.activateWindow()
+        return view
+
+    def close_all(self) -> None:
+        for view in list(self.views.values()):
+            view.close()

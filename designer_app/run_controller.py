@@ -1,0 +1,140 @@
+"""Run the open draft: Submit through the SubmitDialog, live run status on the editor's nodes, and Cancel.
+
+Badges follow the job last submitted from a draft while that draft is open; a node edited since (and every
+node it feeds) loses its badge, as its result no longer matches the canvas.
+"""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from designer_app.canvas.adapter import CanvasAdapter
+from designer_app.drafts_controller import DraftsController
+from designer_app.engine_bridge import EngineBridge
+from designer_app.run_status import elapsed_since
+from designer_app.submit_dialog import SubmitDialog
+from engine.engine import Engine
+from engine.events import JobEvent, StepEvent
+from engine.graph import downstream
+from engine.job_store import ACTIVE
+
+TICK_MS = 1000
+
+
+class RunController(QObject):
+    """Emits `submitted(job_id)` when a job of the draft starts and `running_changed(bool)` as it starts or ends."""
+
+    submitted = Signal(str)
+    running_changed = Signal(bool)
+
+    def __init__(self, engine: Engine, bridge: EngineBridge, adapter: CanvasAdapter, drafts: DraftsController,
+                 window: QWidget) -> None:
+        super().__init__(window)
+        self.engine, self.adapter, self.drafts, self.window = engine, adapter, drafts, window
+        self.job_id: str | None = None
+        self.draft_id: str | None = None
+        self.job_nodes: set[str] = set()
+        self.stale: set[str] = set()
+        self.running: dict[str, tuple[float, float | None]] = {}  # node id -> (start time, progress)
+        self.ticker = QTimer(self, interval=TICK_MS, timeout=self._tick)
+        bridge.step_event.connect(self._on_step)
+        bridge.job_event.connect(self._on_job)
+        drafts.opened.connect(lambda _id: self._redraw())
+        adapter.node_changed.connect(self._forget)
+
+    # Commands.
+    def submit(self) -> SubmitDialog:
+        """Open the submit dialog on the canvas as it is now; the job is tracked once the dialog submits it."""
+        dialog = SubmitDialog(self.engine, self.adapter.to_pipeline(), self.window)
+        dialog.accepted.connect(lambda: self._track(dialog.handle.id))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def cancel(self) -> None:
+        if self.job_id:
+            self.engine.cancel(self.job_id)
+
+    def job_for(self, node_id: str) -> str | None:
+        """The job whose step of `node_id` to show: the tracked job's (even failed or running) unless the node
+        changed since, else the node's latest completed or reused step in any job."""
+        if self._showing() and node_id in self.job_nodes and node_id not in self.stale:
+            return self.job_id
+        latest = self.engine.workspace.jobs.latest_step(node_id)
+        return latest[0] if latest else None
+
+    # Tracking.
+    def _track(self, job_id: str) -> None:
+        self.job_id, self.draft_id = job_id, self.drafts.current
+        self.job_nodes = {n.id for n in self.engine.workspace.jobs.get(job_id).pipeline.nodes}
+        self.stale.clear()
+        self._redraw()
+        self.submitted.emit(job_id)
+        self.running_changed.emit(self.engine.workspace.jobs.get_status(job_id) in ACTIVE)
+
+    def _showing(self) -> bool:
+        return self.job_id is not None and self.drafts.current == self.draft_id
+
+    def _redraw(self) -> None:
+        """Every badge from the job's record (events that arrived before the job was tracked are in it)."""
+        self.adapter.clear_status()
+        self._stop(*self.running)
+        if not self._showing():
+            return
+        job = self.engine.workspace.jobs.get(self.job_id)
+        steps = {s.node_id: s for s in job.steps}
+        for node in job.pipeline.nodes:
+            step = steps.get(node.id)
+            if node.id in self.stale or (step is None and job.status not in ACTIVE):
+                continue
+            if step is None:
+                self.adapter.set_status(node.id, "Queued")
+            elif step.status == "Running":
+                self._start(node.id, time.time() - (elapsed_since(step.started) or 0.0), step.progress)
+            else:
+                self.adapter.set_status(node.id, step.status, None, step.duration)
+
+    def _on_step(self, event: StepEvent) -> None:
+        if event.job_id != self.job_id or not self._showing() or event.node_id in self.stale:
+            return
+        if event.status == "Running":
+            started = self.running.get(event.node_id, (event.time, None))[0]
+            self._start(event.node_id, started, event.progress)
+        else:
+            self._stop(event.node_id)
+            self.adapter.set_status(event.node_id, event.status, None, event.duration)
+
+    def _on_job(self, event: JobEvent) -> None:
+        if event.job_id == self.job_id and event.status not in ACTIVE:
+            self._redraw()  # the final word: steps that never ran are Canceled or left out
+            self.running_changed.emit(False)
+
+    def _start(self, node_id: str, started: float, progress: float | None) -> None:
+        self.running[node_id] = (started, progress)
+        self.adapter.set_status(node_id, "Running", progress, time.time() - started)
+        if not self.ticker.isActive():
+            self.ticker.start()
+
+    def _stop(self, *node_ids: str) -> None:
+        """These nodes no longer count up (the ticker stops with the last)."""
+        for node_id in node_ids:
+            self.running.pop(node_id, None)
+        if not self.running:
+            self.ticker.stop()
+
+    def _tick(self) -> None:
+        """Running nodes' elapsed time counts up once a second."""
+        now = time.time()
+        for node_id, (started, progress) in self.running.items():
+            self.adapter.set_status(node_id, "Running", progress, now - started)
+
+    def _forget(self, node_id: str) -> None:
+        """A node changed: its badge, and those of the nodes it feeds, no longer describe the canvas."""
+        if not self._showing():
+            return
+        changed = {node_id, *downstream(self.adapter.to_pipeline(), node_id)}
+        self.stale |= changed
+        self._stop(*changed)
+        self.adapter.clear_status(changed)
