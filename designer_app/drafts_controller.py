@@ -12,7 +12,7 @@ from PySide6 import QtCore
 from designer_app.canvas.adapter import CanvasAdapter
 from designer_app.settings import app_settings
 from engine.drafts import DraftNotFound
-from engine.pipeline import Pipeline
+from engine.pipeline import Pipeline, PipelineFormatError
 from engine.samples import sample_pipelines
 from engine.workspace import Workspace
 
@@ -45,10 +45,11 @@ class DraftsController(QtCore.QObject):
         """Reopen the last draft; else the newest; else (first start) a draft of the regression sample."""
         last = app_settings().value(LAST_DRAFT_KEY, "")
         known = [d.id for d in self.drafts.list()]
-        if last in known:
-            return self.open(last)
-        if known:
-            return self.open(known[0])
+        for draft_id in ([last] if last in known else []) + known:
+            try:
+                return self.open(draft_id)
+            except PipelineFormatError:  # e.g. a plug-in component is gone: keep the draft, try the next
+                continue
         samples = sample_pipelines()
         first = next((p for name, p in samples.items() if name.startswith(FIRST_SAMPLE_PREFIX)),
                      next(iter(samples.values()), Pipeline(name="Pipeline")))
@@ -57,8 +58,8 @@ class DraftsController(QtCore.QObject):
     def open(self, draft_id: str) -> str:
         self.flush()
         pipeline = self.drafts.load(draft_id)
+        self.adapter.load(pipeline)  # raises PipelineFormatError before changing anything
         self.current = draft_id
-        self.adapter.load(pipeline)
         app_settings().setValue(LAST_DRAFT_KEY, draft_id)
         self.opened.emit(draft_id)
         return draft_id
@@ -87,8 +88,10 @@ class DraftsController(QtCore.QObject):
         return self.open(remaining[0].id) if remaining else self.new()
 
     def import_file(self, path: str | Path) -> str:
-        """Open a pipeline JSON file as a new draft; raises PipelineFormatError."""
-        return self.new(Pipeline.load(path))
+        """Open a pipeline JSON file as a new draft; raises PipelineFormatError (and creates nothing)."""
+        pipeline = Pipeline.load(path)
+        self.adapter.check_loadable(pipeline)
+        return self.new(pipeline)
 
     def export_file(self, path: str | Path) -> None:
         Path(path).write_text(self.adapter.to_pipeline().to_json(), encoding="utf-8")

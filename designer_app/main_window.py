@@ -214,7 +214,10 @@ class MainWindow(QtWidgets.QMainWindow):
         labels = [f"{d.name}   ·   modified {d.modified[:16].replace('T', ' ')}" for d in drafts]
         label, ok = QtWidgets.QInputDialog.getItem(self, "Open draft", "Draft:", labels, 0, False)
         if ok and label in labels:
-            self.drafts.open(drafts[labels.index(label)].id)
+            try:
+                self.drafts.open(drafts[labels.index(label)].id)
+            except PipelineFormatError as error:
+                QtWidgets.QMessageBox.warning(self, "Open draft", str(error))
 
     def rename_draft(self) -> None:
         name, ok = QtWidgets.QInputDialog.getText(self, "Rename draft", "Name:", text=self.drafts.name())

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QDoubleValidator, QIntValidator
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPlainTextEdit, QStyle, QVBoxLayout, QWidget)
 
 from designer_app.background import BackgroundCall
+from designer_app.settings import app_settings
 from engine.engine import DEFAULT_EXPERIMENT, Engine, InvalidPipeline, JobHandle
 from engine.parameters import ParameterAssignmentError, apply_parameters
 from engine.pipeline import Pipeline, PipelineParameter
@@ -16,10 +17,6 @@ from engine.validation import Problem
 
 SETTINGS_EXPERIMENT = "submit/experiment"
 CHECK_DELAY_MS = 250  # re-check after typing pauses: analyze may parse inline data
-
-
-def settings() -> QSettings:
-    return QSettings("Designer", "Designer")
 
 
 class SubmitDialog(QDialog):
@@ -37,7 +34,7 @@ class SubmitDialog(QDialog):
 
         self.experiment = QComboBox(editable=True)
         self.experiment.addItems(engine.workspace.jobs.experiments() or [DEFAULT_EXPERIMENT])
-        self.experiment.setCurrentText(experiment or str(settings().value(SETTINGS_EXPERIMENT, DEFAULT_EXPERIMENT)))
+        self.experiment.setCurrentText(experiment or str(app_settings().value(SETTINGS_EXPERIMENT, DEFAULT_EXPERIMENT)))
         self.experiment.lineEdit().setPlaceholderText("Pick an experiment or type a new name")
         self.display_name = QLineEdit(display_name or pipeline.name)
         self.description = QPlainTextEdit(description)
@@ -170,7 +167,7 @@ class SubmitDialog(QDialog):
     def _submitted(self, handle: JobHandle, experiment: str) -> None:
         self._set_busy(False)
         self.handle = handle
-        settings().setValue(SETTINGS_EXPERIMENT, experiment)
+        app_settings().setValue(SETTINGS_EXPERIMENT, experiment)
         super().accept()
 
     def _refused(self, error: Exception) -> None:

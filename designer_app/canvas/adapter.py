@@ -10,7 +10,7 @@ import copy
 import json
 from typing import Any
 
-from NodeGraphQt import NodeGraph
+from NodeGraphQt import BackdropNode, NodeGraph
 from NodeGraphQt.constants import LayoutDirectionEnum
 from PySide6 import QtCore
 from PySide6.QtGui import QColor
@@ -21,7 +21,7 @@ from designer_app.canvas.node_types import ComponentNode, node_classes, node_typ
 from designer_app.canvas.viewer import PALETTE_MIME, TypedViewer
 from designer_app.theme import CANVAS, DEFAULT_THEME
 from engine.graph import topological_order
-from engine.pipeline import Edge, Node, Pipeline, new_id
+from engine.pipeline import Backdrop, Edge, Node, Pipeline, PipelineFormatError, new_id
 from engine.validation import Analysis
 from nodes.ports import PortType
 from nodes.registry import Registry, default_registry
@@ -92,13 +92,23 @@ class CanvasAdapter(QtCore.QObject):
 
     # --- Pipeline <-> graph -------------------------------------------------------------------------
 
+    def check_loadable(self, pipeline: Pipeline) -> None:
+        """Raise PipelineFormatError (the canvas untouched) if a node's component is not in the catalogue."""
+        unknown = sorted({n.component for n in pipeline.nodes if n.component not in self.registry})
+        if unknown:
+            raise PipelineFormatError(f'"{pipeline.name}" uses components that are not in the catalogue: '
+                                      f'{", ".join(unknown)}. Install them, or remove those nodes from the JSON.')
+
     def load(self, pipeline: Pipeline) -> None:
         """Show `pipeline` (replacing the canvas); the undo history starts afresh."""
+        self.check_loadable(pipeline)
         self._loading = True
         try:
             self.graph.clear_session()
             self._badges.clear()
-            self._settings = pipeline.model_copy(update={"nodes": [], "edges": []}, deep=True)
+            self._settings = pipeline.model_copy(update={"nodes": [], "edges": [], "backdrops": []}, deep=True)
+            for backdrop in pipeline.backdrops:
+                self._add_backdrop(backdrop)
             created = {n.id: self._add(n) for n in pipeline.nodes}
             for edge in pipeline.edges:
                 source, target = created.get(edge.source), created.get(edge.target)
@@ -125,7 +135,10 @@ class CanvasAdapter(QtCore.QObject):
                 for out_port in in_port.connected_ports():
                     edges.append(Edge(source=out_port.node().get_property("uuid"), source_port=out_port.name(),
                                       target=node.get_property("uuid"), target_port=in_port.name()))
-        return self._settings.model_copy(update={"nodes": nodes, "edges": edges}, deep=True)
+        backdrops = [Backdrop(id=b.get_property("uuid"), text=b.text(), position=tuple(map(float, b.pos())),
+                              size=tuple(map(float, b.size())))
+                     for b in self.graph.all_nodes() if isinstance(b, BackdropNode)]
+        return self._settings.model_copy(update={"nodes": nodes, "edges": edges, "backdrops": backdrops}, deep=True)
 
     @property
     def settings(self) -> Pipeline:
@@ -223,13 +236,21 @@ class CanvasAdapter(QtCore.QObject):
         self._emit_selection()
 
     def add_backdrop(self) -> None:
-        """A backdrop around the selected nodes (a canvas aid: the pipeline document has no backdrops)."""
+        """A titled backdrop around the selected nodes (saved with the draft; no effect on a run)."""
         selected = self._selected_components()
         self.undo_stack.beginMacro("Add backdrop")
-        backdrop = self.graph.create_node("Backdrop.BackdropNode", name="Group")
+        backdrop = self.graph.create_node(BackdropNode.type_, name="Group")
+        backdrop.create_property("uuid", new_id())
         if selected:
             backdrop.wrap_nodes(selected)
         self.undo_stack.endMacro()
+
+    def _add_backdrop(self, backdrop: Backdrop) -> None:
+        node = self.graph.create_node(BackdropNode.type_, name="Group", pos=list(backdrop.position),
+                                      push_undo=False)
+        node.create_property("uuid", backdrop.id)
+        node.set_text(backdrop.text)
+        node.set_size(*backdrop.size)
 
     def auto_layout(self) -> None:
         """Arrange nodes top to bottom by their longest path from a source (one undo step)."""

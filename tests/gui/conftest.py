@@ -28,3 +28,11 @@ def main_window(qtbot, workspace, engine, isolated_settings):
 @pytest.fixture
 def adapter(main_window):
     return main_window.adapter
+
+
+@pytest.fixture
+def bridge(engine, qtbot):
+    from designer_app.engine_bridge import EngineBridge
+    bridge = EngineBridge(engine)
+    yield bridge
+    bridge.close()

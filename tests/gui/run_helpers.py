@@ -1,11 +1,10 @@
-"""Pipelines and fixtures shared by the run-and-inspect GUI tests (imported by the test files)."""
+"""Pipelines shared by the run-and-inspect GUI tests."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pytest
 
 from engine.pipeline import Edge, Node, Pipeline
 
@@ -54,21 +53,6 @@ def slow_training(rows: int = 4000, l1: float = 0.001) -> tuple[Pipeline, dict[s
     return training_pipeline(features(rows), "label", **{"L1 regularization weight": l1,
                                                          "L2 regularization weight": 0.001,
                                                          "Optimization tolerance": 1e-300})
-
-
-@pytest.fixture
-def bridge(engine, qtbot):
-    from designer_app.engine_bridge import EngineBridge
-    bridge = EngineBridge(engine)
-    yield bridge
-    bridge.close()
-
-
-@pytest.fixture
-def isolated_settings(tmp_path):
-    from PySide6.QtCore import QSettings
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    yield
 
 
 def run(engine, pipeline: Pipeline, **kwargs):

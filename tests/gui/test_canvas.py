@@ -84,6 +84,19 @@ def test_round_trip_of_the_samples_is_lossless(adapter):
         assert Pipeline.from_json(adapter.to_pipeline().to_json()) == pipeline
 
 
+def test_backdrops_are_saved_with_the_draft(adapter):
+    pipeline = sample_pipelines()["Regression: Automobile fuel economy (Basic)"]
+    adapter.load(pipeline)
+    adapter.select(pipeline.nodes[0].id)
+    adapter.add_backdrop()
+    saved = adapter.to_pipeline()
+    assert len(saved.backdrops) == 1 and saved.backdrops[0].size[0] > 0
+    adapter.load(saved.model_copy(update={"backdrops": [saved.backdrops[0].model_copy(update={"text": "Inputs"})]}))
+    again = adapter.to_pipeline().backdrops
+    assert [(b.id, b.text, b.position, b.size) for b in again] == [
+        (saved.backdrops[0].id, "Inputs", saved.backdrops[0].position, saved.backdrops[0].size)]
+
+
 def test_status_badges_stay_off_the_undo_stack(adapter):
     node = adapter.to_pipeline().nodes[0].id
     index = adapter.undo_stack.index()

@@ -6,7 +6,7 @@ import pandas as pd
 
 from designer_app.jobs.job_view import JobView
 from designer_app.jobs.jobs_panel import JobsPanel
-from tests.gui.run_helpers import (binary_sample, bridge, isolated_settings, run, slow_training,  # noqa: F401
+from tests.gui.run_helpers import (binary_sample, run, slow_training,
                                    training_pipeline)
 
 

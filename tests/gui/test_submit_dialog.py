@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import threading
 
-from designer_app.submit_dialog import SETTINGS_EXPERIMENT, SubmitDialog, settings
+from designer_app.settings import app_settings
+from designer_app.submit_dialog import SETTINGS_EXPERIMENT, SubmitDialog
 from engine.pipeline import PipelineParameter, Binding
-from tests.gui.run_helpers import TRAIN_MODEL, binary_sample, bridge, isolated_settings  # noqa: F401 (fixtures)
+from tests.gui.run_helpers import TRAIN_MODEL, binary_sample
 
 
 def test_submit_runs_the_job_and_events_arrive_on_the_gui_thread(engine, bridge, qtbot, isolated_settings):
@@ -31,7 +32,7 @@ def test_submit_runs_the_job_and_events_arrive_on_the_gui_thread(engine, bridge,
     assert threads == {threading.main_thread()}
     job = engine.workspace.jobs.get(dialog.handle.id)
     assert (job.experiment, job.display_name, job.status) == ("Breast cancer", "First run", "Completed")
-    assert settings().value(SETTINGS_EXPERIMENT) == "Breast cancer"
+    assert app_settings().value(SETTINGS_EXPERIMENT) == "Breast cancer"
     again = SubmitDialog(engine, pipeline)
     qtbot.addWidget(again)
     assert again.experiment.currentText() == "Breast cancer"
