@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from engine.events import JobEvent, MetricEvent, StepEvent
-from engine.job_store import JobStore
+from engine.job_store import FINAL, JobStore
 from engine.store import now
 
 PROGRESS_WRITE_SECONDS = 1.0
@@ -35,6 +35,8 @@ class Recorder:
         if event.steps:
             self.jobs.init_steps(event.job_id, event.steps)
         self.jobs.set_status(event.job_id, event.status, event.error)
+        if event.status in FINAL:
+            self._progress_written = {k: v for k, v in self._progress_written.items() if k[0] != event.job_id}
 
     def _step(self, event: StepEvent) -> None:
         key = (event.job_id, event.node_id)

@@ -44,7 +44,7 @@ class CanvasAdapter(QtCore.QObject):
     selection_changed = QtCore.Signal(list)
     """The uuids of the selected component nodes."""
     node_changed = QtCore.Signal(str)
-    """A node's properties changed (edit, undo or redo): its uuid."""
+    """A node's properties or input wires changed (edit, undo or redo): its uuid."""
     menu_requested = QtCore.Signal(object, QtCore.QPoint)
     """Context menu asked for over a node (its uuid) or the empty canvas (None), at a global position."""
 
@@ -66,6 +66,8 @@ class CanvasAdapter(QtCore.QObject):
         self.graph.node_selection_changed.connect(self._emit_selection)
         self.graph.node_selected.connect(self._emit_selection)
         self.graph.property_changed.connect(self._on_property_changed)
+        self.graph.port_connected.connect(self._on_wire_changed)
+        self.graph.port_disconnected.connect(self._on_wire_changed)
         self.graph.data_dropped.connect(self._on_dropped)
         self.viewer.menu_requested.connect(self._on_menu_requested)
 
@@ -414,6 +416,12 @@ class CanvasAdapter(QtCore.QObject):
         if name == "comment":
             self._badges_of(node)[2].show_comment(value)
         self.node_changed.emit(node.get_property("uuid"))
+
+    def _on_wire_changed(self, in_port, _out_port) -> None:
+        """A wire into a node was added or removed (edit, undo or redo): that node's inputs changed."""
+        node = in_port.node()
+        if isinstance(node, ComponentNode) and not self._loading:
+            self.node_changed.emit(node.get_property("uuid"))
 
     def _on_dropped(self, mime: QtCore.QMimeData, pos: QtCore.QPoint) -> None:
         if mime.hasFormat(PALETTE_MIME):

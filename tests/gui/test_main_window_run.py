@@ -69,6 +69,11 @@ def test_submit_runs_off_the_gui_thread_and_badges_end_completed(main_window, en
     assert texts[edited.id] is None and texts[next(n.id for n in pipeline.nodes if n.component == "dataset")]
     assert all(texts[e.target] is None for e in pipeline.edges if e.source == edited.id)
 
+    select = next(n for n in pipeline.nodes if n.component == "select_columns")
+    in_port = main_window.adapter.node(select.id).inputs()["Dataset"]
+    in_port.disconnect_from(in_port.connected_ports()[0])  # a rewired node's result is stale too
+    assert badges(main_window)[select.id] is None
+
 
 def test_a_failing_node_shows_failed_and_its_error_in_the_step_logs(main_window, qtbot):
     frame = pd.DataFrame({"x": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0], "label": ["a", "b", "c", "a", "b", "c"]})
