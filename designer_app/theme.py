@@ -49,7 +49,9 @@ CANVAS = {
 
 
 def style_sheet(theme: str) -> str:
-    return (resources() / "style" / f"{theme}.qss").read_text(encoding="utf-8")
+    """The theme's style sheet, with `@icons` standing for the icons folder."""
+    text = (resources() / "style" / f"{theme}.qss").read_text(encoding="utf-8")
+    return text.replace("@icons", (resources() / "icons").as_posix())
 
 
 def apply_theme(app: QApplication, theme: str) -> None:
