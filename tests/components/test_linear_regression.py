@@ -2,6 +2,7 @@ import io
 
 import joblib
 import numpy as np
+from sklearn.base import clone
 from sklearn.linear_model import LinearRegression, Ridge, SGDRegressor
 from sklearn.preprocessing import StandardScaler
 
@@ -33,7 +34,12 @@ def test_configure_gives_a_learner_schema():
 
 def test_zero_l2_weight_is_plain_least_squares():
     model = learner(**{"L2 regularization weight": 0, "Include intercept term": False})
-    assert isinstance(model.estimator, LinearRegression) and not model.estimator.fit_intercept
+    assert model.estimator.alpha == 0 and not model.estimator.fit_intercept
+    rng = np.random.default_rng(4)
+    x = rng.normal(size=(50, 3))
+    y = x @ [1.0, -2.0, 0.5] + rng.normal(size=50)
+    expected = LinearRegression(fit_intercept=False).fit(x, y).predict(x)
+    np.testing.assert_allclose(clone(model.estimator).fit(x, y).predict(x), expected, rtol=1e-9)
 
 
 def test_online_gradient_descent_maps_to_sgd():

@@ -1,13 +1,15 @@
 """Linear Regression.
 
-Ordinary Least Squares maps to `Ridge(alpha=L2 regularization weight)` (plain `LinearRegression` when the weight
-is 0). Online Gradient Descent maps to `SGDRegressor` with squared loss and an L2 penalty: the learning rate is
+Ordinary Least Squares maps to `Ridge(alpha=L2 regularization weight, solver="cholesky")`, also when the weight
+is 0: the Cholesky solve runs in BLAS without the GIL (scikit-learn's `LinearRegression` goes through SciPy's
+`lstsq`, which holds it for the whole fit and so freezes the app), and falls back to least squares when the
+features are collinear. Online Gradient Descent maps to `SGDRegressor` with squared loss and an L2 penalty: the learning rate is
 `eta0`, decreasing as `invscaling` (else `constant`), the epochs are `max_iter` (run in full, `tol=None`), and
 normalisation asks Train Model to standardise the numeric features.
 """
 from __future__ import annotations
 
-from sklearn.linear_model import LinearRegression, Ridge, SGDRegressor
+from sklearn.linear_model import Ridge, SGDRegressor
 
 from nodes.component import Component
 from nodes.context import DesignContext, RunContext
@@ -27,7 +29,7 @@ def estimator(params: Params):
     """The unfitted scikit-learn regressor for the chosen solution method."""
     if params[METHOD] == OLS:
         alpha, intercept = params["L2 regularization weight"], params["Include intercept term"]
-        return Ridge(alpha=alpha, fit_intercept=intercept) if alpha > 0 else LinearRegression(fit_intercept=intercept)
+        return Ridge(alpha=alpha, fit_intercept=intercept, solver="cholesky")
     return SGDRegressor(
         loss="squared_error", penalty="l2",
         alpha=chosen(params, "L2 regularization term weight", "Range for L2 regularization term weight"),
