@@ -124,3 +124,28 @@ def test_drafts_import_export_rename_clone_delete(designer, tmp_path):
     assert designer("drafts", "delete", draft_id).returncode == 0
     missing = designer("drafts", "delete", draft_id)
     assert missing.returncode == 1 and f"No draft with id {draft_id}" in missing.stderr
+
+
+def test_step_output_as_csv_and_parquet(designer, tmp_path):
+    job = json.loads(designer("run", str(REGRESSION), "--json").stdout)
+    csv = designer("jobs", "output", job["id"], "Score Model", "Scored dataset")
+    assert csv.returncode == 0, csv.stderr
+    header = csv.stdout.splitlines()[0].split(",")
+    assert header[-1] == "Scored Labels" and "Miles_per_Gallon" in header
+    path = tmp_path / "scored.parquet"
+    assert designer("jobs", "output", job["id"], "Score Model", "Scored dataset", "-o", str(path)).returncode == 0
+    import pandas as pd
+    assert len(pd.read_parquet(path)) == len(csv.stdout.splitlines()) - 1
+    model = designer("jobs", "output", job["id"], "Train Model", "Trained model")
+    assert model.returncode == 1 and "not a data set" in model.stderr
+    wrong = designer("jobs", "output", job["id"], "Score Model", "Nope")
+    assert wrong.returncode == 1 and 'has no output "Nope"' in wrong.stderr
+
+
+def test_datasets_delete(designer, tmp_path):
+    path = tmp_path / "d.csv"
+    path.write_text("a\n1\n")
+    designer("datasets", "register", str(path), "--name", "temp")
+    assert designer("datasets", "delete", "temp").stdout.startswith("Deleted 1 version")
+    gone = designer("datasets", "delete", "temp")
+    assert gone.returncode == 1 and 'no data set "temp"' in gone.stderr

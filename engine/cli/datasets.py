@@ -1,0 +1,56 @@
+"""`designer datasets`: list, register and delete data sets."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from engine.cli.common import EXIT_OK, fail, print_json
+from engine.datasets import DatasetError
+from engine.workspace import Workspace
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    datasets = sub.add_parser("datasets", help="list, register or delete data sets")
+    datasets.set_defaults(handler=handle)
+    commands = datasets.add_subparsers(dest="datasets_command", required=True)
+    commands.add_parser("list").add_argument("--json", action="store_true")
+    add = commands.add_parser("register", help="register a CSV, TSV or Parquet file (a new version of a name)")
+    add.add_argument("path", type=Path)
+    add.add_argument("--name", required=True)
+    add.add_argument("--description", default="")
+    delete = commands.add_parser("delete", help="delete a data set (refused while a draft uses it)")
+    delete.add_argument("name")
+    delete.add_argument("--version", type=int)
+
+
+def handle(workspace: Workspace, args: argparse.Namespace) -> int:
+    command = {"list": list_datasets, "register": register_dataset, "delete": delete_dataset}
+    try:
+        return command[args.datasets_command](workspace, args)
+    except DatasetError as error:
+        return fail(error)
+
+
+def list_datasets(workspace: Workspace, args: argparse.Namespace) -> int:
+    infos = workspace.datasets.list()
+    if args.json:
+        print_json([i.to_dict() for i in infos])
+        return EXIT_OK
+    for info in infos:
+        print(f"{info.name} v{info.version}: {info.row_count} rows x {len(info.schema.columns)} columns"
+              f"  {info.description}")
+    return EXIT_OK
+
+
+def register_dataset(workspace: Workspace, args: argparse.Namespace) -> int:
+    info = workspace.datasets.register(args.path, args.name, args.description)
+    print(f"Registered {info.name} version {info.version}: {info.row_count} rows, {len(info.schema.columns)} columns")
+    return EXIT_OK
+
+
+def delete_dataset(workspace: Workspace, args: argparse.Namespace) -> int:
+    count = workspace.delete_dataset(args.name, args.version)
+    if not count:
+        return fail(f'no data set "{args.name}"' + (f" version {args.version}" if args.version else ""))
+    print(f"Deleted {count} version(s) of {args.name}")
+    return EXIT_OK

@@ -1,0 +1,70 @@
+"""`designer drafts`: list, import, export, rename and delete drafts."""
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from pathlib import Path
+
+from engine.cli.common import EXIT_INVALID, EXIT_OK, fail, load_pipeline, print_json
+from engine.drafts import DraftNotFound
+from engine.workspace import Workspace
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    drafts = sub.add_parser("drafts", help="list, import, export, rename or delete drafts")
+    drafts.set_defaults(handler=handle)
+    commands = drafts.add_subparsers(dest="drafts_command", required=True)
+    commands.add_parser("list").add_argument("--json", action="store_true")
+    importing = commands.add_parser("import")
+    importing.add_argument("file", type=Path)
+    importing.add_argument("--name")
+    exporting = commands.add_parser("export")
+    exporting.add_argument("draft_id")
+    exporting.add_argument("file", type=Path)
+    rename = commands.add_parser("rename")
+    rename.add_argument("draft_id")
+    rename.add_argument("name")
+    commands.add_parser("delete").add_argument("draft_id")
+
+
+def handle(workspace: Workspace, args: argparse.Namespace) -> int:
+    command = {"list": list_drafts, "import": import_draft, "export": export_draft, "rename": rename_draft,
+               "delete": delete_draft}[args.drafts_command]
+    try:
+        return command(workspace, args)
+    except DraftNotFound as error:
+        return fail(error)
+
+
+def list_drafts(workspace: Workspace, args: argparse.Namespace) -> int:
+    infos = workspace.drafts.list()
+    if args.json:
+        print_json([asdict(i) for i in infos])
+        return EXIT_OK
+    for info in infos:
+        print(f"{info.id}  {info.modified}  {info.name}")
+    return EXIT_OK
+
+
+def import_draft(workspace: Workspace, args: argparse.Namespace) -> int:
+    pipeline = load_pipeline(args.file)
+    if pipeline is None:
+        return EXIT_INVALID
+    print(f"Draft {workspace.drafts.create(pipeline, args.name)} imported from {args.file}")
+    return EXIT_OK
+
+
+def export_draft(workspace: Workspace, args: argparse.Namespace) -> int:
+    args.file.write_text(workspace.drafts.load(args.draft_id).to_json() + "\n", encoding="utf-8")
+    print(f"Draft {args.draft_id} exported to {args.file}")
+    return EXIT_OK
+
+
+def rename_draft(workspace: Workspace, args: argparse.Namespace) -> int:
+    workspace.drafts.rename(args.draft_id, args.name)
+    return EXIT_OK
+
+
+def delete_draft(workspace: Workspace, args: argparse.Namespace) -> int:
+    workspace.drafts.delete(args.draft_id)
+    return EXIT_OK
