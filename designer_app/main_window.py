@@ -173,6 +173,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.run.running_changed.connect(self.actions["cancel_run"].setEnabled)
         self.run.submitted.connect(lambda _id: self._show_step_logs(self.adapter.selected_uuids()))
         self.adapter.selection_changed.connect(self._show_step_logs)
+        self.run.failed.connect(self._reveal_failure)
         self.jobs.job_opened.connect(self.job_windows.open)
         self.jobs.clone_requested.connect(
             lambda job_id: self._open_clone(self.workspace.drafts.create(self.workspace.jobs.get(job_id).pipeline)))
@@ -277,6 +278,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.drafts.open(draft_id)
         self.raise_()
         self.activateWindow()
+
+    def _reveal_failure(self, node_id: str) -> None:
+        """Select the failed node and bring its step logs (error code and trace) to the front."""
+        self.adapter.select(node_id)
+        self.bottom_tabs.setCurrentWidget(self.step_logs)
+        self.docks["bottom"].raise_()
 
     def _show_step_logs(self, uuids: list[str]) -> None:
         job_id = self.run.job_for(uuids[0]) if len(uuids) == 1 else None

@@ -1,5 +1,6 @@
-"""Node context menu entries on a node's latest run: "Preview data" (a submenu of its output data sets) and, for
-Evaluate Model, "Visualize evaluation". Disabled, with the reason as tooltip, until the node has run."""
+"""Node context menu entries on a node's result: "Preview data" (a submenu of its output data sets) and, for
+Evaluate Model, "Visualize evaluation". Disabled, with the reason as tooltip, until the node has run with its
+current parameters and inputs."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
@@ -12,12 +13,12 @@ from engine.engine import Engine
 from nodes.ports import PortType
 
 EVALUATE_MODEL = "evaluate_model"
-NOT_RUN = "This component has not run yet: submit the pipeline first."
+NOT_RUN = "This component has not run with its current settings: submit the pipeline first."
 
 
 class NodeOutputActions(QObject):
-    """Call `update(node_id)` before the menu shows; the entries then act on that node's latest completed or
-    reused step in any job (workspace.jobs.latest_step)."""
+    """Call `update(node_id)` before the menu shows; the entries then act on the step whose outputs match the
+    node as it is now on the canvas (engine.result_of), whichever job produced them."""
 
     def __init__(self, engine: Engine, adapter: CanvasAdapter, window: QWidget) -> None:
         super().__init__(window)
@@ -36,13 +37,14 @@ class NodeOutputActions(QObject):
 
     def update(self, node_id: str) -> None:
         node = self.adapter.node(node_id)
-        latest = self.engine.workspace.jobs.latest_step(node_id)
-        self.node_id, (self.job_id, step) = node_id, latest or (None, None)
+        result = self.engine.result_of(self.adapter.to_pipeline(), node_id)
+        self.job_id, self.node_id = result or (None, node_id)
+        step = self.engine.workspace.jobs.get(self.job_id).step(self.node_id) if result else None
         menu = self.preview.menu()
         menu.clear()
         ports = [p.name for p in node.COMPONENT.outputs if p.type is PortType.DATAFRAME]
         for port in ports:
-            action = menu.addAction(port, lambda p=port: show_preview(self.engine, self.job_id, node_id, p,
+            action = menu.addAction(port, lambda p=port: show_preview(self.engine, self.job_id, self.node_id, p,
                                                                         self.window))
             action.setEnabled(bool(step and port in step.outputs))
         self.preview.setEnabled(bool(step and ports))

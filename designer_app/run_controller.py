@@ -24,10 +24,12 @@ TICK_MS = 1000
 
 
 class RunController(QObject):
-    """Emits `submitted(job_id)` when a job of the draft starts and `running_changed(bool)` as it starts or ends."""
+    """Emits `submitted(job_id)` when a job of the draft starts, `running_changed(bool)` as it starts or ends, and
+    `failed(node_id)` with the first failed node when it ends Failed."""
 
     submitted = Signal(str)
     running_changed = Signal(bool)
+    failed = Signal(str)
 
     def __init__(self, engine: Engine, bridge: EngineBridge, adapter: CanvasAdapter, drafts: DraftsController,
                  window: QWidget) -> None:
@@ -110,6 +112,9 @@ class RunController(QObject):
         if event.job_id == self.job_id and event.status not in ACTIVE:
             self._redraw()  # the final word: steps that never ran are Canceled or left out
             self.running_changed.emit(False)
+            failed = [s.node_id for s in self.engine.workspace.jobs.get(event.job_id).steps if s.status == "Failed"]
+            if failed and self._showing():
+                self.failed.emit(failed[0])
 
     def _start(self, node_id: str, started: float, progress: float | None) -> None:
         self.running[node_id] = (started, progress)

@@ -8,6 +8,7 @@ from typing import Any
 
 from engine.artifacts import ArtifactRef
 from engine.events import EventBus, Listener
+from engine.fingerprint import pipeline_fingerprints
 from engine.job_store import FINAL, JobRecord
 from engine.parameters import apply_parameters
 from engine.pipeline import LOCAL_COMPUTE, Pipeline
@@ -109,6 +110,14 @@ class Engine:
             run.cancel()
         elif self.workspace.jobs.get_status(job_id) not in FINAL:
             self.workspace.jobs.request_cancel(job_id)
+
+    def result_of(self, pipeline: Pipeline, node_id: str) -> tuple[str, str] | None:
+        """(job id, node id) of the step whose outputs are what this node, as it is now, would produce; None
+        if no job ran it with these parameters and inputs (what Preview data of a draft node shows)."""
+        fingerprint = pipeline_fingerprints(apply_parameters(pipeline), self.registry,
+                                            self.workspace.datasets).get(node_id)
+        cached = self.workspace.jobs.cached(fingerprint) if fingerprint else None
+        return (cached["job_id"], cached["node_id"]) if cached else None
 
     def output(self, job_id: str, node_id: str, port: str) -> Any:
         """The value of a step's output port (a Table, model or transformation), checked before loading."""

@@ -6,7 +6,14 @@ import json
 from functools import cache
 from typing import Any
 
+from engine.graph import topological_order
+from engine.pipeline import Pipeline
 from nodes.columns import ColumnSelection
+from nodes.component import Component
+from nodes.context import DatasetCatalog, DesignContext
+from nodes.errors import ComponentError
+from nodes.params import Params
+from nodes.registry import Registry
 
 
 @cache
@@ -32,3 +39,30 @@ def step_fingerprint(component_id: str, version: str, params: dict[str, Any], in
 
 def output_fingerprint(step: str, port: str) -> str:
     return hashlib.sha256(f"{step}\0{port}".encode()).hexdigest()
+
+
+def node_fingerprint(component: Component, params: Params, inputs: dict[str, str], ctx: DesignContext) -> str:
+    """A step's fingerprint; a source's content key (a data set's hash) may raise ComponentError."""
+    content = component.content_key(ctx, params) if component.content_key else None
+    return step_fingerprint(component.id, component.version, params.values, inputs, content)
+
+
+def pipeline_fingerprints(pipeline: Pipeline, registry: Registry, catalog: DatasetCatalog) -> dict[str, str]:
+    """Each node's fingerprint as a run would compute it now; a node that could not run (unknown component,
+    bad parameter, missing input) is left out, and so is everything downstream of it."""
+    ctx, found = DesignContext(catalog), {}
+    for node_id in topological_order(pipeline):
+        node = pipeline.node(node_id)
+        if node.component not in registry:
+            continue
+        component = registry[node.component]
+        params, problems = component.resolve_params(node.params)
+        incoming = pipeline.incoming(node_id)
+        if problems or any(e.source not in found for e in incoming):
+            continue
+        inputs = {e.target_port: output_fingerprint(found[e.source], e.source_port) for e in incoming}
+        try:
+            found[node_id] = node_fingerprint(component, params, inputs, ctx)
+        except ComponentError:
+            continue
+    return found

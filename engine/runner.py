@@ -11,7 +11,7 @@ from typing import Any
 
 from engine.artifacts import ArtifactError, ArtifactRef
 from engine.events import EventBus, JobEvent, MetricEvent, StepEvent
-from engine.fingerprint import output_fingerprint, step_fingerprint
+from engine.fingerprint import node_fingerprint, output_fingerprint
 from engine.graph import dependencies, topological_order
 from engine.job_store import JobStore
 from engine.pipeline import LOCAL_COMPUTE, Node, Pipeline
@@ -141,12 +141,10 @@ class JobRun:
         if problems:
             return self._fail_now(node_id, problems[0])
         try:
-            content = component.content_key(DesignContext(self.workspace.datasets), params) \
-                if component.content_key else None
+            fingerprint = node_fingerprint(component, params, {p: o.fingerprint for p, o in inputs.items()},
+                                           DesignContext(self.workspace.datasets))
         except ComponentError as error:
             return self._fail_now(node_id, error)
-        fingerprint = step_fingerprint(component.id, component.version, params.values,
-                                       {p: o.fingerprint for p, o in inputs.items()}, content)
         self.fingerprints[node_id] = fingerprint
         if not (self.regenerate or node.regenerate) and self._reuse(node_id, component, fingerprint):
             return None

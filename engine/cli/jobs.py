@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from engine.artifacts import ArtifactError
-from engine.cli.common import EXIT_FAILED, EXIT_OK, fail, print_job, print_json
+from engine.cli.common import EXIT_OK, fail, print_job, print_json
 from engine.engine import Engine
 from engine.job_store import JobNotFound
 from engine.workspace import Workspace

@@ -155,3 +155,14 @@ def test_outputs_can_be_read_back(test_engine):
     assert table.frame.shape == (8, 3)
     with pytest.raises(KeyError, match="has no output"):
         test_engine.output(job.id, data.id, "Nope")
+
+
+def test_result_of_a_node_follows_its_current_settings(test_engine):
+    data, step = data_node(), node("test_pass")
+    pipe = pipeline(data, step, edges=[wire(data, "Dataset", step, "Dataset")])
+    assert test_engine.result_of(pipe, step.id) is None  # never ran
+    job = test_engine.submit(pipe).wait(30)
+    assert test_engine.result_of(pipe, step.id) == (job.id, step.id)
+    data.params["Data"] = "x,y,label\n9,9,z\n"  # an upstream edit: the old result no longer applies
+    assert test_engine.result_of(pipe, step.id) is None
+    assert test_engine.result_of(pipe, data.id) is None

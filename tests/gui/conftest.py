@@ -13,16 +13,28 @@ def isolated_settings(tmp_path):
 
 
 @pytest.fixture
-def main_window(qtbot, workspace, engine, isolated_settings):
+def open_main_window(qtbot, workspace, isolated_settings):
+    """Opens main windows on the test workspace with a given engine; closes them (draft flushed) afterwards."""
     from designer_app.main_window import MainWindow
-    window = MainWindow(workspace, engine)
-    qtbot.addWidget(window)
-    window.drafts.restore()
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.drafts.flush()
-    window.close()
+    windows = []
+
+    def open_window(engine):
+        window = MainWindow(workspace, engine)
+        qtbot.addWidget(window)
+        window.drafts.restore()
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+    yield open_window
+    for window in windows:
+        window.drafts.flush()
+        window.close()
+
+
+@pytest.fixture
+def main_window(open_main_window, engine):
+    return open_main_window(engine)
 
 
 @pytest.fixture
@@ -36,3 +48,13 @@ def bridge(engine, qtbot):
     bridge = EngineBridge(engine)
     yield bridge
     bridge.close()
+
+
+@pytest.fixture
+def slow_engine(workspace):
+    """An engine that also knows the test components (a step that runs until cancelled)."""
+    from engine.engine import Engine
+    from tests.engine import fakes
+    eng = Engine(workspace, registry=fakes.registry(), max_workers=2)
+    yield eng
+    eng.close()

@@ -47,12 +47,13 @@ def features(rows: int, columns: int = 8, seed: int = 0) -> pd.DataFrame:
     return frame
 
 
-def slow_training(rows: int = 4000, l1: float = 0.001) -> tuple[Pipeline, dict[str, Node]]:
-    """A Train Model that takes seconds: with a tolerance it never reaches, the solver (saga with an L1 weight,
-    L-BFGS without) runs all its 1000 iterations."""
-    return training_pipeline(features(rows), "label", **{"L1 regularization weight": l1,
-                                                         "L2 regularization weight": 0.001,
-                                                         "Optimization tolerance": 1e-300})
+def slow_pipeline(seconds: float = 60) -> tuple[Pipeline, dict[str, Node]]:
+    """A step that runs until cancelled (it checks for cancellation every 10 ms), then one after it; needs an
+    engine with the test components (`slow_engine`)."""
+    slow = Node(component="test_slow", params={"Seconds": seconds}, position=(0.0, 0.0))
+    after = Node(component="test_pass", position=(0.0, 120.0))
+    edge = Edge(source=slow.id, source_port="Dataset", target=after.id, target_port="Dataset")
+    return Pipeline(name="Slow", nodes=[slow, after], edges=[edge]), {"slow": slow, "after": after}
 
 
 def run(engine, pipeline: Pipeline, **kwargs):

@@ -6,7 +6,7 @@ import pandas as pd
 
 from designer_app.jobs.job_view import JobView
 from designer_app.jobs.jobs_panel import JobsPanel
-from tests.gui.run_helpers import (binary_sample, run, slow_training,
+from tests.gui.run_helpers import (binary_sample, run, slow_pipeline,
                                    training_pipeline)
 
 
@@ -30,22 +30,26 @@ def test_a_failing_node_shows_failed_and_its_error_in_the_logs_panel(engine, bri
     assert "exactly 2 classes" in view.error.text()
 
 
-def test_cancel_stops_a_running_job(engine, bridge, qtbot):
-    pipeline, nodes = slow_training()
-    panel = JobsPanel(engine, bridge)
+def test_cancel_stops_a_running_job(slow_engine, qtbot):
+    from designer_app.engine_bridge import EngineBridge
+    bridge = EngineBridge(slow_engine)
+    pipeline, nodes = slow_pipeline()
+    panel = JobsPanel(slow_engine, bridge)
     qtbot.addWidget(panel)
-    handle = engine.submit(pipeline, experiment="Slow")
-    view = JobView(engine, bridge, handle.id)
+    handle = slow_engine.submit(pipeline, experiment="Slow")
+    view = JobView(slow_engine, bridge, handle.id)
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: handle.id in panel.rows, timeout=10000)
-    qtbot.waitUntil(lambda: view.step_items[nodes["train"].id].text(1) == "Running", timeout=20000)
+    qtbot.waitUntil(lambda: view.step_items[nodes["slow"].id].text(1) == "Running", timeout=20000)
     panel.select_job(handle.id)
     assert panel.cancel_action.isEnabled() and view.cancel_button.isVisibleTo(view)
     panel.cancel_action.trigger()
-    qtbot.waitUntil(lambda: view.job.status == "Canceled", timeout=60000)
-    assert view.step_items[nodes["score"].id].text(1) == "Canceled"
+    qtbot.waitUntil(lambda: view.job.status == "Canceled", timeout=20000)
+    assert view.step_items[nodes["slow"].id].text(1) == "Canceled"  # stopped inside the step
+    assert view.step_items[nodes["after"].id].text(1) == "Canceled"
     assert panel.rows[handle.id][1].text() == "Canceled"
     assert not view.cancel_button.isVisibleTo(view)
+    bridge.close()
 
 
 def test_clone_creates_a_draft_with_the_same_nodes(engine, bridge, qtbot):

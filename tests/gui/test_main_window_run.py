@@ -14,7 +14,7 @@ from designer_app.preview.evaluation_view import EvaluationView
 from designer_app.preview.preview_dialog import PreviewDialog
 from designer_app.submit_dialog import SubmitDialog
 from engine.samples import SAMPLE_DATASETS
-from tests.gui.run_helpers import EVALUATE_MODEL, SCORE_MODEL, binary_sample, run, slow_training, training_pipeline
+from tests.gui.run_helpers import EVALUATE_MODEL, SCORE_MODEL, binary_sample, run, slow_pipeline, training_pipeline
 
 TIMEOUT = 30000
 
@@ -81,27 +81,29 @@ def test_a_failing_node_shows_failed_and_its_error_in_the_step_logs(main_window,
     main_window.drafts.new(pipeline)
     submit(qtbot, main_window)
     wait_for_badges(qtbot, main_window, "Failed", [nodes["train"].id])
-    main_window.adapter.select(nodes["train"].id)
     logs = main_window.step_logs
     tab = main_window.bottom_tabs
+    qtbot.waitUntil(lambda: tab.currentWidget() is logs)  # the failure is brought to the front by itself
+    assert main_window.adapter.selected_uuids() == [nodes["train"].id]
     assert tab.tabText(tab.indexOf(logs)) == "Step logs"
     assert logs.node_id == nodes["train"].id and "Failed" in logs.state.text()
     assert logs.error.isVisibleTo(logs) and "exactly 2 classes" in logs.error.text()
 
 
-def test_cancel_from_the_toolbar_ends_a_slow_job_canceled(main_window, engine, qtbot):
-    pipeline, nodes = slow_training()
-    main_window.drafts.new(pipeline)
-    job_id = submit(qtbot, main_window)
-    train = nodes["train"].id
-    qtbot.waitUntil(lambda: (main_window.adapter.status_text(train) or "").startswith("Running"), timeout=TIMEOUT)
-    assert main_window.run.ticker.isActive() and main_window.adapter.status_text(train).endswith(" s")
-    assert main_window.actions["cancel_run"].isEnabled()
-    main_window.actions["cancel_run"].trigger()
-    qtbot.waitUntil(lambda: not main_window.actions["cancel_run"].isEnabled(), timeout=TIMEOUT)
-    assert engine.workspace.jobs.get(job_id).status == "Canceled"
-    assert all(main_window.adapter.status_text(n).startswith("Canceled") for n in (train, nodes["score"].id))
-    assert not main_window.run.ticker.isActive()
+def test_cancel_from_the_toolbar_ends_a_slow_job_canceled(qtbot, open_main_window, slow_engine):
+    window = open_main_window(slow_engine)
+    pipeline, nodes = slow_pipeline()
+    window.drafts.new(pipeline)
+    job_id = submit(qtbot, window)
+    slow = nodes["slow"].id
+    qtbot.waitUntil(lambda: (window.adapter.status_text(slow) or "").startswith("Running"), timeout=TIMEOUT)
+    assert window.run.ticker.isActive() and window.adapter.status_text(slow).endswith(" s")
+    assert window.actions["cancel_run"].isEnabled()
+    window.actions["cancel_run"].trigger()
+    qtbot.waitUntil(lambda: not window.actions["cancel_run"].isEnabled(), timeout=TIMEOUT)
+    assert slow_engine.workspace.jobs.get(job_id).status == "Canceled"
+    assert all(window.adapter.status_text(n).startswith("Canceled") for n in (slow, nodes["after"].id))
+    assert not window.run.ticker.isActive()
 
 
 def test_jobs_panel_opens_a_job_window_and_clones_into_the_editor(main_window, engine, qtbot):
@@ -142,6 +144,11 @@ def test_preview_data_from_the_node_context_menu(main_window, engine, qtbot):
     entries["Visualize evaluation"].trigger()
     view = main_window.findChild(EvaluationView)
     assert view.isVisible() and view.isWindow() and view.inputs[0].task is not None
+
+    split = next(n for n in main_window.adapter.to_pipeline().nodes if n.component == "split_data")
+    main_window.adapter.set_param(split.id, "Random seed", 99)  # upstream edit: the scored data is stale now
+    entries = context_menu(qtbot, main_window, SCORE_MODEL)
+    assert not entries["Preview data"].isEnabled() and "current settings" in entries["Preview data"].toolTip()
 
 
 def test_registered_data_sets_appear_under_my_data_sets(main_window, qtbot, tmp_path):
