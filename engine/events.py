@@ -42,10 +42,11 @@ class JobEvent:
 
 @dataclass(frozen=True)
 class MetricEvent:
+    """Metrics a step logged (one as it runs, or all of a reused step's at once), by name."""
+
     job_id: str
     node_id: str
-    name: str
-    value: float
+    metrics: dict[str, float]
 
 
 Event = StepEvent | JobEvent | MetricEvent

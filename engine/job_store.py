@@ -93,9 +93,14 @@ class JobStore:
                                "regenerate": int(regenerate), "cancel_requested": 0})
         return job_id
 
-    def set_status(self, job_id: str, status: str, error: str | None = None) -> None:
+    def set_status(self, job_id: str, status: str, error: str | None = None,
+                   steps: tuple[tuple[str, str, str], ...] = ()) -> None:
+        """Change the job's status; `steps` (node id, component id, name) adds a NotStarted row per node."""
         stamp = now()
         with self.store.write() as db:
+            if steps:
+                db.conn.executemany("insert or replace into steps (job_id, node_id, component, name, status, logs) "
+                               "values (?, ?, ?, ?, 'NotStarted', '')", [(job_id, *step) for step in steps])
             if status == "Running":
                 db.execute("update jobs set status = ?, started = ? where id = ?", [status, stamp, job_id])
             elif status in FINAL:
@@ -104,22 +109,17 @@ class JobStore:
             else:
                 db.execute("update jobs set status = ? where id = ?", [status, job_id])
 
-    def init_steps(self, job_id: str, steps: tuple[tuple[str, str, str], ...]) -> None:
-        """One NotStarted row per node, in run order."""
-        with self.store.write() as db:
-            db["steps"].insert_all(({"job_id": job_id, "node_id": n, "component": c, "name": name,
-                                     "status": "NotStarted", "logs": ""} for n, c, name in steps),
-                                   pk=("job_id", "node_id"), replace=True)
-
     def record_step(self, job_id: str, step: dict[str, Any]) -> None:
         """Insert or update one step row (only the fields given change)."""
         row = {"job_id": job_id, **{k: json.dumps(v) if isinstance(v, (dict, list)) else v
                                     for k, v in step.items()}}
         _upsert(self.store, "steps", row, ("job_id", "node_id"))
 
-    def record_metric(self, job_id: str, node_id: str, name: str, value: float) -> None:
-        _upsert(self.store, "metrics", {"job_id": job_id, "node_id": node_id, "name": name, "value": value},
-                ("job_id", "node_id", "name"))
+    def record_metrics(self, job_id: str, node_id: str, metrics: dict[str, float]) -> None:
+        with self.store.write() as db:
+            db.conn.executemany("insert into metrics (job_id, node_id, name, value) values (?, ?, ?, ?) "
+                           "on conflict (job_id, node_id, name) do update set value = excluded.value",
+                           [(job_id, node_id, name, value) for name, value in metrics.items()])
 
     def request_cancel(self, job_id: str) -> None:
         self.get_status(job_id)
@@ -187,12 +187,13 @@ class JobStore:
 
     # The reuse cache.
     def cached(self, fingerprint: str) -> dict | None:
-        rows = list(self.store.db.query("select * from step_cache where fingerprint = ?", [fingerprint]))
-        if not rows:
+        row = self.store.db.execute("select outputs, metrics, logs, job_id, node_id from step_cache "
+                                    "where fingerprint = ?", [fingerprint]).fetchone()
+        if row is None:
             return None
-        row = rows[0]
-        return {"outputs": json.loads(row["outputs"]), "metrics": json.loads(row["metrics"] or "{}"),
-                "logs": row["logs"] or "", "job_id": row["job_id"], "node_id": row["node_id"]}
+        outputs, metrics, logs, job_id, node_id = row
+        return {"outputs": json.loads(outputs), "metrics": json.loads(metrics or "{}"), "logs": logs or "",
+                "job_id": job_id, "node_id": node_id}
 
     def remember(self, fingerprint: str, outputs: dict, metrics: dict, logs: str, job_id: str, node_id: str) -> None:
         _upsert(self.store, "step_cache", {"fingerprint": fingerprint, "outputs": json.dumps(outputs),

@@ -29,12 +29,10 @@ class Recorder:
         elif isinstance(event, StepEvent):
             self._step(event)
         elif isinstance(event, MetricEvent):
-            self.jobs.record_metric(event.job_id, event.node_id, event.name, event.value)
+            self.jobs.record_metrics(event.job_id, event.node_id, event.metrics)
 
     def _job(self, event: JobEvent) -> None:
-        if event.steps:
-            self.jobs.init_steps(event.job_id, event.steps)
-        self.jobs.set_status(event.job_id, event.status, event.error)
+        self.jobs.set_status(event.job_id, event.status, event.error, event.steps)
         if event.status in FINAL:
             self._progress_written = {k: v for k, v in self._progress_written.items() if k[0] != event.job_id}
 

@@ -167,8 +167,8 @@ class JobRun:
             return False
         for port, ref in refs.items():
             self.outputs[(node_id, port)] = Output(ref, output_fingerprint(fingerprint, port))
-        for name, value in cached["metrics"].items():
-            self.bus.publish(MetricEvent(self.job_id, node_id, name, value))
+        if cached["metrics"]:
+            self.bus.publish(MetricEvent(self.job_id, node_id, cached["metrics"]))
         note = f"Reused the outputs of job {cached['job_id']} (fingerprint {fingerprint[:12]}).\n"
         self._step_event(node_id, "Reused", duration=0.0, outputs=cached["outputs"], fingerprint=fingerprint,
                          logs=note + cached["logs"])
@@ -196,7 +196,7 @@ class JobRun:
                 self._step_event(node.id, "Running", progress=fraction, message=message)
 
         def on_metric(name: str, value: float) -> None:
-            self.bus.publish(MetricEvent(self.job_id, node.id, name, value))
+            self.bus.publish(MetricEvent(self.job_id, node.id, {name: value}))
 
         ctx = RunContext(catalog=self.workspace.datasets, logger=step_logger(), cancel_event=self.cancel_event,
                          on_progress=on_progress, on_metric=on_metric)

@@ -186,7 +186,7 @@ class JobView(QWidget):
 
     def _on_metric(self, event: MetricEvent) -> None:
         if event.job_id == self.job_id:
-            self.job.metrics.setdefault(event.node_id, {})[event.name] = event.value
+            self.job.metrics.setdefault(event.node_id, {}).update(event.metrics)
             if event.node_id == self.node_id:
                 self._fill_metrics()
 

@@ -49,7 +49,7 @@ def test_events_follow_each_step_in_order(test_engine):
     assert statuses.index((data.id, "Completed")) < statuses.index((step.id, "Queued"))
     jobs = [e.status for e in events if isinstance(e, JobEvent)]
     assert jobs == ["Running", "Completed"]
-    assert [(e.name, e.value) for e in events if isinstance(e, MetricEvent)] == [("rows", 8.0)]
+    assert [e.metrics for e in events if isinstance(e, MetricEvent)] == [{"rows": 8.0}]
     completed = [e for e in events if isinstance(e, StepEvent) and e.status == "Completed"]
     assert all(e.duration is not None and e.duration >= 0 for e in completed)
 

@@ -35,7 +35,7 @@ def test_writes_from_several_threads(workspace):
         try:
             for step in range(25):
                 workspace.jobs.record_step(job, {"node_id": f"n{index}-{step}", "status": "Completed"})
-                workspace.jobs.record_metric(job, f"n{index}-{step}", "m", float(step))
+                workspace.jobs.record_metrics(job, f"n{index}-{step}", {"m": float(step)})
         except Exception as error:  # noqa: BLE001 - collected and asserted below
             errors.append(error)
 
