@@ -39,12 +39,13 @@ class CanvasColors:
     node_border: tuple[int, int, int]
     node_text: tuple[int, int, int]
     comment_text: tuple[int, int, int]
+    dotted: bool = False  # NodeGraphQt's major grid lines are its background darkened: too heavy on a light one
 
 
 CANVAS = {
     "dark": CanvasColors((30, 31, 34), (40, 42, 46), (50, 52, 58), (78, 82, 90), (232, 234, 237), (160, 166, 175)),
-    "light": CanvasColors((243, 244, 246), (228, 230, 234), (255, 255, 255), (196, 200, 207), (32, 33, 36),
-                          (95, 99, 104)),
+    "light": CanvasColors((243, 244, 246), (218, 221, 226), (255, 255, 255), (196, 200, 207), (32, 33, 36),
+                          (95, 99, 104), dotted=True),
 }
 
 

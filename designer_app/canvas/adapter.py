@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from NodeGraphQt import BackdropNode, NodeGraph
-from NodeGraphQt.constants import LayoutDirectionEnum
+from NodeGraphQt.constants import LayoutDirectionEnum, ViewerEnum
 from PySide6 import QtCore
 from PySide6.QtGui import QColor
 
@@ -87,6 +87,8 @@ class CanvasAdapter(QtCore.QObject):
         colors = CANVAS[theme]
         self.graph.set_background_color(*colors.background)
         self.graph.set_grid_color(*colors.grid)
+        self.graph.set_grid_mode(ViewerEnum.GRID_DISPLAY_DOTS.value if colors.dotted
+                                 else ViewerEnum.GRID_DISPLAY_LINES.value)
         for node in self._component_nodes():
             self._paint(node)
             self._badges_of(node)[2].setBrush(self._comment_brush())
