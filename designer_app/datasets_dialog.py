@@ -70,7 +70,7 @@ class RegisterDatasetDialog(QDialog):
         self.description = QLineEdit()
         self.description.setPlaceholderText("Optional")
         self.version = QLabel()
-        self.version.setStyleSheet("color: #605e5c;")
+        self.version.setObjectName("hint")
         form = QFormLayout()
         form.addRow("File", QLabel(str(self.path)))
         form.addRow("Name", self.name)
@@ -186,7 +186,7 @@ class DatasetsDialog(QDialog):
             return
         self.details.setText(f"<b>{info.name}</b> version {info.version} — {info.row_count:,} rows"
                              + (f"<br>{info.description}" if info.description else "")
-                             + f"<br><span style='color:#605e5c'>{info.source_path}</span>")
+                             + f"<br><span style='color:#8a9099'>{info.source_path}</span>")
         self.preview_model.set_frame(self.workspace.datasets.load_dataset(info.name, info.version).frame)
         fill_schema(self.schema, info.schema)
 

@@ -33,7 +33,7 @@ class StepLogsPanel(QWidget):
         self.error.setStyleSheet("background: #fde7e9; color: #a4262c; border: 1px solid #f1bbbc; "
                                  "border-radius: 3px; padding: 6px;")
         self.log_caption = QLabel("azureml-logs/70_driver_log.txt")
-        self.log_caption.setStyleSheet("color: #605e5c;")
+        self.log_caption.setObjectName("hint")
         self.log = QPlainTextEdit(readOnly=True)
         self.log.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.log.setPlaceholderText("No log output yet.")

@@ -72,7 +72,7 @@ class SubmitDialog(QDialog):
 
         layout = QVBoxLayout(self)
         self.boxes: list[QGroupBox] = []
-        for title, form in (("Basics", basics), ("Inputs & outputs", inputs), ("Runtime settings", runtime)):
+        for title, form in (("Basics", basics), ("Inputs && outputs", inputs), ("Runtime settings", runtime)):
             box = QGroupBox(title)
             box.setLayout(form)
             layout.addWidget(box)

@@ -61,7 +61,7 @@ class JobView(QWidget):
         self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.badge = QLabel()
         self.meta = QLabel()
-        self.meta.setStyleSheet("color: #605e5c;")
+        self.meta.setObjectName("hint")
         self.error = QLabel(wordWrap=True)
         self.error.setStyleSheet("color: #a4262c;")
         self.clone_button = QPushButton("Clone", clicked=self.clone)

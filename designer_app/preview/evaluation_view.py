@@ -44,7 +44,7 @@ class EvaluationView(QWidget):
         title.setStyleSheet("font-size: 16px; font-weight: 600;")
         compared = " — comparing two scored data sets" if len(self.inputs) > 1 else ""
         subtitle = QLabel(f"{TASK_NAMES[self.task]}{compared}")
-        subtitle.setStyleSheet("color: #605e5c;")
+        subtitle.setObjectName("hint")
         self.metrics_model = FrameModel(pd.DataFrame(), parent=self)
         self.metrics_table = QTableView()
         self.metrics_table.setModel(self.metrics_model)
@@ -53,6 +53,7 @@ class EvaluationView(QWidget):
         self.metrics_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.metrics_table.setAlternatingRowColors(True)
         self.metrics_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.metrics_table.setMinimumWidth(460)  # metric names such as Coefficient_of_Determination in full
         self.metrics_table.setMaximumWidth(640)
 
         layout = QVBoxLayout(self)

@@ -12,9 +12,11 @@ from engine.engine import Engine
 from engine.preview import PREVIEW_COLUMNS, PREVIEW_ROWS, ColumnSummary, summarize
 from nodes.table import Table
 
+MAX_COLUMN_WIDTH = 220
+
 
 def count_label(caption: str, value: int) -> QLabel:
-    label = QLabel(f"<span style='color:#605e5c'>{caption}</span><br>"
+    label = QLabel(f"<span style='color:#8a9099'>{caption}</span><br>"
                    f"<span style='font-size:18px; font-weight:600'>{value:,}</span>")
     label.setTextFormat(Qt.TextFormat.RichText)
     return label
@@ -34,7 +36,7 @@ class ColumnPanel(QWidget):
         self.name = QLabel()
         self.name.setStyleSheet("font-size: 14px; font-weight: 600;")
         self.feature_type = QLabel()
-        self.feature_type.setStyleSheet("color: #605e5c;")
+        self.feature_type.setObjectName("hint")
         self.values: dict[str, QLabel] = {}
         self.form = form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
@@ -102,7 +104,7 @@ class PreviewDialog(QDialog):
         if rows > PREVIEW_ROWS or columns > PREVIEW_COLUMNS:
             note = QLabel(f"Showing the first {min(rows, PREVIEW_ROWS)} rows and {min(columns, PREVIEW_COLUMNS)} "
                           "columns; statistics cover all rows.")
-            note.setStyleSheet("color: #605e5c;")
+            note.setObjectName("hint")
             counts.addWidget(note)
         layout.addLayout(counts)
 
@@ -114,6 +116,8 @@ class PreviewDialog(QDialog):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.horizontalHeader().setHighlightSections(True)
+        self.view.horizontalHeader().setMaximumSectionSize(MAX_COLUMN_WIDTH)
+        self.view.resizeColumnsToContents()  # at most 100 x 100 cells: full column names where they fit
         self.view.selectionModel().currentColumnChanged.connect(self._on_column)
         self.column = ColumnPanel()
         side = QScrollArea()
