@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -36,7 +37,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"designer: cannot open the workspace: {error}", file=sys.stderr)
         return EXIT_INVALID
     with workspace:
-        return args.handler(workspace, args)
+        try:
+            return args.handler(workspace, args)
+        except BrokenPipeError:  # e.g. `designer jobs output ... | head`: the reader has all it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_OK
 
 
 def _open_app(workspace: str | None) -> int:
