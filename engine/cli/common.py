@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,15 @@ EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 def fail(message: object, code: int = EXIT_FAILED) -> int:
     print(f"designer: {message}", file=sys.stderr)
     return code
+
+
+def dispatch(commands: dict[str, Callable[..., int]], name: str, workspace: Any, args: Any,
+             expected: tuple[type[Exception], ...]) -> int:
+    """Run subcommand `name`; an expected error (a missing job, draft, data set...) is reported, not raised."""
+    try:
+        return commands[name](workspace, args)
+    except expected as error:
+        return fail(error)
 
 
 def print_json(value: Any) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from engine.cli.common import EXIT_OK, fail, print_json
+from engine.cli.common import EXIT_OK, dispatch, fail, print_json
 from engine.datasets import DatasetError
 from engine.workspace import Workspace
 
@@ -24,11 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def handle(workspace: Workspace, args: argparse.Namespace) -> int:
-    command = {"list": list_datasets, "register": register_dataset, "delete": delete_dataset}
-    try:
-        return command[args.datasets_command](workspace, args)
-    except DatasetError as error:
-        return fail(error)
+    commands = {"list": list_datasets, "register": register_dataset, "delete": delete_dataset}
+    return dispatch(commands, args.datasets_command, workspace, args, (DatasetError,))
 
 
 def list_datasets(workspace: Workspace, args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ import argparse
 from dataclasses import asdict
 from pathlib import Path
 
-from engine.cli.common import EXIT_INVALID, EXIT_OK, fail, load_pipeline, print_json
+from engine.cli.common import EXIT_INVALID, EXIT_OK, dispatch, load_pipeline, print_json
 from engine.drafts import DraftNotFound
 from engine.workspace import Workspace
 
@@ -28,12 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def handle(workspace: Workspace, args: argparse.Namespace) -> int:
-    command = {"list": list_drafts, "import": import_draft, "export": export_draft, "rename": rename_draft,
-               "delete": delete_draft}[args.drafts_command]
-    try:
-        return command(workspace, args)
-    except DraftNotFound as error:
-        return fail(error)
+    commands = {"list": list_drafts, "import": import_draft, "export": export_draft, "rename": rename_draft,
+                "delete": delete_draft}
+    return dispatch(commands, args.drafts_command, workspace, args, (DraftNotFound,))
 
 
 def list_drafts(workspace: Workspace, args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from engine.artifacts import ArtifactError
-from engine.cli.common import EXIT_OK, fail, print_job, print_json
+from engine.cli.common import EXIT_OK, dispatch, fail, print_job, print_json
 from engine.engine import Engine
 from engine.job_store import JobNotFound
 from engine.workspace import Workspace
@@ -33,12 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def handle(workspace: Workspace, args: argparse.Namespace) -> int:
-    command = {"list": list_jobs, "show": show_job, "cancel": cancel_job, "clone": clone_job,
-               "output": write_output}[args.jobs_command]
-    try:
-        return command(workspace, args)
-    except JobNotFound as error:
-        return fail(error)
+    commands = {"list": list_jobs, "show": show_job, "cancel": cancel_job, "clone": clone_job, "output": write_output}
+    return dispatch(commands, args.jobs_command, workspace, args, (JobNotFound,))
 
 
 def list_jobs(workspace: Workspace, args: argparse.Namespace) -> int:
