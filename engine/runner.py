@@ -4,6 +4,7 @@ from __future__ import annotations
 import threading
 import time
 import traceback
+from collections import Counter
 from collections.abc import Mapping
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass, field
@@ -85,6 +86,7 @@ class JobRun:
                 children[dep].add(node_id)
         ready = [n for n in order if not waiting[n]]
         running: dict[Future, str] = {}
+        self.readers = Counter((e.source, e.source_port) for e in self.pipeline.edges)
         last_poll = time.monotonic()
 
         def release(node_id: str) -> None:
@@ -98,6 +100,7 @@ class JobRun:
                 node_id = ready.pop(0)
                 future = self._start(node_id)
                 if future is None:
+                    self._inputs_done(node_id)
                     release(node_id)
                 else:
                     running[future] = node_id
@@ -115,9 +118,18 @@ class JobRun:
                         self._step_event(node_id, "Canceled")
             for future in done:
                 node_id = running.pop(future)
+                self._inputs_done(node_id)
                 if self._finish(node_id, future.result()):
                     release(node_id)
         return self._conclude()
+
+    def _inputs_done(self, node_id: str) -> None:
+        """Forget in-memory values no step still has to read (their artifacts stay on disk)."""
+        for edge in self.pipeline.incoming(node_id):
+            key = (edge.source, edge.source_port)
+            self.readers[key] -= 1
+            if self.readers[key] == 0 and key in self.outputs:
+                self.outputs[key].value = _UNSET
 
     def _conclude(self) -> str:
         if self.cancel_event.is_set():

@@ -166,3 +166,20 @@ def test_result_of_a_node_follows_its_current_settings(test_engine):
     data.params["Data"] = "x,y,label\n9,9,z\n"  # an upstream edit: the old result no longer applies
     assert test_engine.result_of(pipe, step.id) is None
     assert test_engine.result_of(pipe, data.id) is None
+
+
+def test_values_are_dropped_from_memory_once_every_reader_ran(workspace):
+    from engine.runner import _UNSET, JobRun
+    eng = Engine(workspace, registry=fakes.registry(), max_workers=2)
+    data, first, second, last = data_node(), node("test_pass"), node("test_pass"), node("test_pass")
+    edges = [wire(data, "Dataset", first, "Dataset"), wire(data, "Dataset", second, "Dataset"),
+             wire(first, "Results dataset", last, "Dataset")]
+    pipe = pipeline(data, first, second, last, edges=edges)
+    job_id = workspace.jobs.create(pipe, "memory")
+    run = JobRun(job_id, pipe, registry=eng.registry, workspace=workspace, bus=eng.bus, executors=eng.executors)
+    assert run.execute() == "Completed"
+    assert run.outputs[(data.id, "Dataset")].value is _UNSET  # read by both readers, then let go
+    assert run.outputs[(first.id, "Results dataset")].value is _UNSET
+    assert run.outputs[(second.id, "Results dataset")].value is not _UNSET  # nobody reads it: kept as the result
+    assert eng.output(job_id, data.id, "Dataset").frame.shape == (8, 3)  # the artifact is still there
+    eng.close()
