@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from designer_app.canvas.adapter import CanvasAdapter
+from designer_app.canvas.running_clock import RunningClock
 from designer_app.drafts_controller import DraftsController
 from designer_app.engine_bridge import EngineBridge
 from designer_app.run_status import elapsed_since
@@ -19,8 +20,6 @@ from engine.engine import Engine
 from engine.events import JobEvent, StepEvent
 from engine.graph import downstream
 from engine.job_store import ACTIVE
-
-TICK_MS = 1000
 
 
 class RunController(QObject):
@@ -39,8 +38,7 @@ class RunController(QObject):
         self.draft_id: str | None = None
         self.job_nodes: set[str] = set()
         self.stale: set[str] = set()
-        self.running: dict[str, tuple[float, float | None]] = {}  # node id -> (start time, progress)
-        self.ticker = QTimer(self, interval=TICK_MS, timeout=self._tick)
+        self.clock = RunningClock(adapter, self)
         bridge.step_event.connect(self._on_step)
         bridge.job_event.connect(self._on_job)
         drafts.opened.connect(lambda _id: self._redraw())
@@ -82,7 +80,7 @@ class RunController(QObject):
     def _redraw(self) -> None:
         """Every badge from the job's record (events that arrived before the job was tracked are in it)."""
         self.adapter.clear_status()
-        self._stop(*self.running)
+        self.clock.stop()
         if not self._showing():
             return
         job = self.engine.workspace.jobs.get(self.job_id)
@@ -94,7 +92,7 @@ class RunController(QObject):
             if step is None:
                 self.adapter.set_status(node.id, "Queued")
             elif step.status == "Running":
-                self._start(node.id, time.time() - (elapsed_since(step.started) or 0.0), step.progress)
+                self.clock.start(node.id, time.time() - (elapsed_since(step.started) or 0.0), step.progress)
             else:
                 self.adapter.set_status(node.id, step.status, None, step.duration)
 
@@ -102,10 +100,9 @@ class RunController(QObject):
         if event.job_id != self.job_id or not self._showing() or event.node_id in self.stale:
             return
         if event.status == "Running":
-            started = self.running.get(event.node_id, (event.time, None))[0]
-            self._start(event.node_id, started, event.progress)
+            self.clock.start(event.node_id, self.clock.started(event.node_id, event.time), event.progress)
         else:
-            self._stop(event.node_id)
+            self.clock.stop(event.node_id)
             self.adapter.set_status(event.node_id, event.status, None, event.duration)
 
     def _on_job(self, event: JobEvent) -> None:
@@ -116,30 +113,11 @@ class RunController(QObject):
             if failed and self._showing():
                 self.failed.emit(failed[0])
 
-    def _start(self, node_id: str, started: float, progress: float | None) -> None:
-        self.running[node_id] = (started, progress)
-        self.adapter.set_status(node_id, "Running", progress, time.time() - started)
-        if not self.ticker.isActive():
-            self.ticker.start()
-
-    def _stop(self, *node_ids: str) -> None:
-        """These nodes no longer count up (the ticker stops with the last)."""
-        for node_id in node_ids:
-            self.running.pop(node_id, None)
-        if not self.running:
-            self.ticker.stop()
-
-    def _tick(self) -> None:
-        """Running nodes' elapsed time counts up once a second."""
-        now = time.time()
-        for node_id, (started, progress) in self.running.items():
-            self.adapter.set_status(node_id, "Running", progress, now - started)
-
     def _forget(self, node_id: str) -> None:
         """A node changed: its badge, and those of the nodes it feeds, no longer describe the canvas."""
         if not self._showing():
             return
         changed = {node_id, *downstream(self.adapter.to_pipeline(), node_id)}
         self.stale |= changed
-        self._stop(*changed)
+        self.clock.stop(*changed)
         self.adapter.clear_status(changed)

@@ -3,6 +3,7 @@ and Metrics; Clone to a new draft, Resubmit with other parameter values, Cancel 
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QS
 
 from designer_app import run_status
 from designer_app.canvas.adapter import CanvasAdapter
+from designer_app.canvas.running_clock import RunningClock
 from designer_app.engine_bridge import EngineBridge
 from designer_app.jobs.step_updates import updated
 from designer_app.logs_panel import StepLogsPanel
@@ -98,6 +100,7 @@ class JobView(QWidget):
 
         self.canvas = CanvasAdapter(engine.registry, parent=self)
         self.canvas.load(self.job.pipeline)
+        self.clock = RunningClock(self.canvas, self)
         self.canvas.viewer.setInteractive(False)  # a job's graph is a snapshot: pan and zoom only
         snapshot = QSplitter(Qt.Orientation.Vertical)
         snapshot.addWidget(self.canvas.widget)
@@ -146,7 +149,11 @@ class JobView(QWidget):
         item.setIcon(1, run_status.icon(status))
         item.setText(1, run_status.LABELS.get(status, status))
         item.setText(2, run_status.format_duration(step.duration) if step else "")
-        if step:
+        if step and status == "Running":
+            since = run_status.elapsed_since(step.started) or 0.0
+            self.clock.start(node_id, self.clock.started(node_id, time.time() - since), step.progress)
+        elif step:
+            self.clock.stop(node_id)
             self.canvas.set_status(node_id, status, step.progress, step.duration)
 
     def _fill_header(self) -> None:

@@ -41,6 +41,9 @@ def test_cancel_stops_a_running_job(slow_engine, qtbot):
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: handle.id in panel.rows, timeout=10000)
     qtbot.waitUntil(lambda: view.step_items[nodes["slow"].id].text(1) == "Running", timeout=20000)
+    assert view.clock.ticker.isActive()  # the snapshot's badge counts the elapsed time up
+    assert view.canvas.status_text(nodes["slow"].id).startswith("Running") and \
+        view.canvas.status_text(nodes["slow"].id).endswith(" s")
     panel.select_job(handle.id)
     assert panel.cancel_action.isEnabled() and view.cancel_button.isVisibleTo(view)
     panel.cancel_action.trigger()
@@ -49,6 +52,7 @@ def test_cancel_stops_a_running_job(slow_engine, qtbot):
     assert view.step_items[nodes["after"].id].text(1) == "Canceled"
     assert panel.rows[handle.id][1].text() == "Canceled"
     assert not view.cancel_button.isVisibleTo(view)
+    assert not view.clock.ticker.isActive()
     bridge.close()
 
 

@@ -97,13 +97,13 @@ def test_cancel_from_the_toolbar_ends_a_slow_job_canceled(qtbot, open_main_windo
     job_id = submit(qtbot, window)
     slow = nodes["slow"].id
     qtbot.waitUntil(lambda: (window.adapter.status_text(slow) or "").startswith("Running"), timeout=TIMEOUT)
-    assert window.run.ticker.isActive() and window.adapter.status_text(slow).endswith(" s")
+    assert window.run.clock.ticker.isActive() and window.adapter.status_text(slow).endswith(" s")
     assert window.actions["cancel_run"].isEnabled()
     window.actions["cancel_run"].trigger()
     qtbot.waitUntil(lambda: not window.actions["cancel_run"].isEnabled(), timeout=TIMEOUT)
     assert slow_engine.workspace.jobs.get(job_id).status == "Canceled"
     assert all(window.adapter.status_text(n).startswith("Canceled") for n in (slow, nodes["after"].id))
-    assert not window.run.ticker.isActive()
+    assert not window.run.clock.ticker.isActive()
 
 
 def test_jobs_panel_opens_a_job_window_and_clones_into_the_editor(main_window, engine, qtbot):
