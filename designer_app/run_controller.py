@@ -41,13 +41,13 @@ class RunController(QObject):
         self.clock = RunningClock(adapter, self)
         bridge.step_event.connect(self._on_step)
         bridge.job_event.connect(self._on_job)
-        drafts.opened.connect(lambda _id: self._redraw())
+        drafts.opened.connect(self._opened)
         adapter.node_changed.connect(self._forget)
 
     # Commands.
     def submit(self) -> SubmitDialog:
         """Open the submit dialog on the canvas as it is now; the job is tracked once the dialog submits it."""
-        dialog = SubmitDialog(self.engine, self.adapter.to_pipeline(), self.window)
+        dialog = SubmitDialog(self.engine, self.adapter.to_pipeline(), self.window, draft_id=self.drafts.current)
         dialog.accepted.connect(lambda: self._track(dialog.handle.id))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -67,12 +67,27 @@ class RunController(QObject):
 
     # Tracking.
     def _track(self, job_id: str) -> None:
-        self.job_id, self.draft_id = job_id, self.drafts.current
-        self.job_nodes = {n.id for n in self.engine.workspace.jobs.get(job_id).pipeline.nodes}
-        self.stale.clear()
-        self._redraw()
+        """A job submitted from the open draft: follow it from the start."""
+        self._follow(job_id)
         self.submitted.emit(job_id)
-        self.running_changed.emit(self.engine.workspace.jobs.get_status(job_id) in ACTIVE)
+
+    def _opened(self, draft_id: str) -> None:
+        """A draft opened: show its last job's run, on the nodes that have not changed since."""
+        if draft_id != self.draft_id:
+            latest = self.engine.workspace.jobs.latest_for_draft(draft_id)
+            if latest:
+                self._follow(latest)
+                return
+        self._redraw()
+
+    def _follow(self, job_id: str) -> None:
+        job = self.engine.workspace.jobs.get(job_id)
+        self.job_id, self.draft_id = job_id, self.drafts.current
+        self.job_nodes = {n.id for n in job.pipeline.nodes}
+        current = self.engine.fingerprints(self.adapter.to_pipeline())
+        self.stale = {s.node_id for s in job.steps if s.fingerprint and current.get(s.node_id) != s.fingerprint}
+        self._redraw()
+        self.running_changed.emit(job.status in ACTIVE)
 
     def _showing(self) -> bool:
         return self.job_id is not None and self.drafts.current == self.draft_id

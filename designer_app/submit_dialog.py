@@ -25,9 +25,9 @@ class SubmitDialog(QDialog):
 
     def __init__(self, engine: Engine, pipeline: Pipeline, parent: QWidget | None = None, *,
                  values: dict[str, Any] | None = None, experiment: str | None = None,
-                 display_name: str | None = None, description: str = "") -> None:
+                 display_name: str | None = None, description: str = "", draft_id: str | None = None) -> None:
         super().__init__(parent)
-        self.engine, self.pipeline = engine, pipeline
+        self.engine, self.pipeline, self.draft_id = engine, pipeline, draft_id
         self.handle: JobHandle | None = None
         self.setWindowTitle("Set up pipeline job")
         self.setMinimumWidth(520)
@@ -148,7 +148,8 @@ class SubmitDialog(QDialog):
         pipeline, name = self.configured_pipeline(), self.display_name.text().strip()
         description, values = self.description.toPlainText().strip(), self.values()
         self._set_busy(True)
-        call = BackgroundCall(lambda: self.engine.submit(pipeline, experiment, name, description, values), self)
+        call = BackgroundCall(lambda: self.engine.submit(pipeline, experiment, name, description, values,
+                                                         draft_id=self.draft_id), self)
         call.succeeded.connect(lambda handle: self._submitted(handle, experiment))
         call.failed.connect(self._refused)
         call.start()

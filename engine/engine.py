@@ -73,15 +73,16 @@ class Engine:
         return analyze(pipeline, self.registry, self.workspace.datasets, self.computes)
 
     def submit(self, pipeline: Pipeline, experiment: str = DEFAULT_EXPERIMENT, display_name: str = "",
-               description: str = "", parameters: dict[str, Any] | None = None,
-               regenerate: bool = False) -> JobHandle:
-        """Validate, record and start a job; raises InvalidPipeline (nothing recorded) or ParameterAssignmentError."""
+               description: str = "", parameters: dict[str, Any] | None = None, regenerate: bool = False,
+               draft_id: str | None = None) -> JobHandle:
+        """Validate, record and start a job (remembering the draft it came from, if any); raises InvalidPipeline
+        (nothing recorded) or ParameterAssignmentError."""
         resolved = apply_parameters(pipeline, parameters)
         problems = self.analyze(resolved).problems
         if problems:
             raise InvalidPipeline(problems)
         job_id = self.workspace.jobs.create(pipeline, experiment or DEFAULT_EXPERIMENT, display_name, description,
-                                            parameters, regenerate)
+                                            parameters, regenerate, draft_id)
         run = JobRun(job_id, resolved, registry=self.registry, workspace=self.workspace, bus=self.bus,
                      executors=self.executors, regenerate=regenerate)
         thread = threading.Thread(target=self._execute, args=(job_id, run), name=f"designer-job-{job_id}",
@@ -111,11 +112,14 @@ class Engine:
         elif self.workspace.jobs.get_status(job_id) not in FINAL:
             self.workspace.jobs.request_cancel(job_id)
 
+    def fingerprints(self, pipeline: Pipeline) -> dict[str, str]:
+        """Each node's step fingerprint as a run with the default parameter values would compute it now."""
+        return pipeline_fingerprints(apply_parameters(pipeline), self.registry, self.workspace.datasets)
+
     def result_of(self, pipeline: Pipeline, node_id: str) -> tuple[str, str] | None:
         """(job id, node id) of the step whose outputs are what this node, as it is now, would produce; None
         if no job ran it with these parameters and inputs (what Preview data of a draft node shows)."""
-        fingerprint = pipeline_fingerprints(apply_parameters(pipeline), self.registry,
-                                            self.workspace.datasets).get(node_id)
+        fingerprint = self.fingerprints(pipeline).get(node_id)
         cached = self.workspace.jobs.cached(fingerprint) if fingerprint else None
         return (cached["job_id"], cached["node_id"]) if cached else None
 

@@ -81,7 +81,7 @@ class JobStore:
         self.store = store
 
     def create(self, pipeline: Pipeline, experiment: str, display_name: str = "", description: str = "",
-               parameters: dict | None = None, regenerate: bool = False) -> str:
+               parameters: dict | None = None, regenerate: bool = False, draft_id: str | None = None) -> str:
         job_id = uuid.uuid4().hex[:12]
         stamp = now()
         with self.store.write() as db:
@@ -90,7 +90,7 @@ class JobStore:
                                "display_name": display_name or pipeline.name, "description": description,
                                "pipeline": pipeline.to_json(indent=None), "parameters": json.dumps(parameters or {}),
                                "status": "NotStarted", "created": stamp, "pid": os.getpid(),
-                               "regenerate": int(regenerate), "cancel_requested": 0})
+                               "regenerate": int(regenerate), "cancel_requested": 0, "draft_id": draft_id})
         return job_id
 
     def set_status(self, job_id: str, status: str, error: str | None = None,
@@ -152,6 +152,12 @@ class JobStore:
         where, args = ("where experiment = ?", [experiment]) if experiment else ("", [])
         rows = self.store.db.query(f"select * from jobs {where} order by created desc limit ?", [*args, limit])
         return [self._record(r) for r in rows]
+
+    def latest_for_draft(self, draft_id: str) -> str | None:
+        """The id of the newest job submitted from a draft."""
+        row = self.store.db.execute("select id from jobs where draft_id = ? order by created desc limit 1",
+                                    [draft_id]).fetchone()
+        return row[0] if row else None
 
     def latest_step(self, node_id: str) -> tuple[str, StepRecord] | None:
         """The newest Completed or Reused step of a node (by its stable UUID) in any job, with its job id."""

@@ -33,3 +33,10 @@ def m002_step_cache(db: Database) -> None:
     """Outputs and metrics by step fingerprint, so unchanged steps are reused."""
     db["step_cache"].create({"fingerprint": str, "outputs": str, "metrics": str, "logs": str, "job_id": str,
                              "node_id": str, "created": str}, pk="fingerprint")
+
+
+@migrations()
+def m003_job_draft(db: Database) -> None:
+    """The draft a job was submitted from, so the draft shows its last run when it is opened again."""
+    db["jobs"].add_column("draft_id", str)
+    db["jobs"].create_index(["draft_id", "created"])

@@ -73,7 +73,22 @@ def test_an_older_schema_is_migrated_and_keeps_its_rows(tmp_path):
     with Workspace(root, samples=False) as ws:
         assert "step_cache" in ws.store.db.table_names()
         assert ws.drafts.load("d1").name == "Old draft"
-        assert ws.schema_version == 2
+        assert ws.schema_version == 3 and "draft_id" in ws.store.db["jobs"].columns_dict
+
+
+def test_jobs_of_an_older_schema_survive_the_draft_column(tmp_path):
+    root = tmp_path / "ws"
+    root.mkdir()
+    old = sqlite_db(root / "workspace.db")
+    migrations.apply(old, stop_before="m003_job_draft")
+    old["jobs"].insert({"id": "j1", "experiment": "e", "display_name": "Old job", "pipeline": Pipeline().to_json(),
+                        "parameters": "{}", "status": "Completed", "created": "2026-01-01T00:00:00+00:00"})
+    old.close()
+    with Workspace(root, samples=False) as ws:
+        assert ws.jobs.get("j1").display_name == "Old job"
+        assert ws.jobs.latest_for_draft("d") is None
+        job = ws.jobs.create(Pipeline(), "e", draft_id="d")
+        assert ws.jobs.latest_for_draft("d") == job
 
 
 def test_an_interrupted_job_is_marked_failed_at_the_next_start(tmp_path):

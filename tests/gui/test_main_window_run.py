@@ -164,3 +164,22 @@ def test_registered_data_sets_appear_under_my_data_sets(main_window, qtbot, tmp_
     assert groups[MY_GROUP] == ["Flowers"]
     assert sorted(groups[SAMPLE_GROUP]) == sorted(SAMPLE_DATASETS)
 
+
+
+def test_a_reopened_draft_shows_its_last_run_on_unchanged_nodes(qtbot, open_main_window, engine):
+    window = open_main_window(engine)
+    submit(qtbot, window)
+    wait_for_badges(qtbot, window, "Completed")
+    pipeline = window.adapter.to_pipeline()
+    split = next(n for n in pipeline.nodes if n.component == "split_data")
+    window.close()
+    edited = pipeline.model_copy(deep=True)
+    edited.node(split.id).params["Random seed"] = 5  # changed while the app was closed
+    engine.workspace.drafts.save(window.drafts.current, edited)
+
+    again = open_main_window(engine)
+    texts = badges(again)
+    fed = {e.target for e in pipeline.edges if e.source == split.id}
+    dataset = next(n.id for n in pipeline.nodes if n.component == "dataset")
+    assert texts[dataset].startswith("Completed")  # unchanged: its last result still holds
+    assert texts[split.id] is None and all(texts[n] is None for n in fed)  # changed: no stale status
