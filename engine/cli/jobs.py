@@ -8,7 +8,7 @@ from pathlib import Path
 from engine.artifacts import ArtifactError
 from engine.cli.common import EXIT_OK, dispatch, fail, print_job, print_json
 from engine.engine import Engine
-from engine.job_store import JobNotFound
+from engine.job_store import FINAL, JobNotFound
 from engine.workspace import Workspace
 from nodes.table import Table
 
@@ -62,6 +62,9 @@ def show_job(workspace: Workspace, args: argparse.Namespace) -> int:
 
 
 def cancel_job(workspace: Workspace, args: argparse.Namespace) -> int:
+    status = workspace.jobs.get_status(args.job_id)
+    if status in FINAL:
+        return fail(f"job {args.job_id} has already ended ({status})")
     engine = Engine(workspace, max_workers=1)
     try:
         engine.cancel(args.job_id)

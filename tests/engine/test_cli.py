@@ -37,6 +37,8 @@ def test_run_the_regression_sample_then_reuse(designer):
     assert [j["experiment"] for j in json.loads(listed.stdout)] == ["cars", "cars"]
     shown = designer("jobs", "show", job["id"])
     assert "Evaluate Model" in shown.stdout and "Reused" in shown.stdout
+    ended = designer("jobs", "cancel", job["id"])
+    assert ended.returncode == 1 and "has already ended (Completed)" in ended.stderr
 
 
 def test_parameters_and_regenerate(designer):
