@@ -5,6 +5,7 @@ import json
 import os
 import uuid
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from engine.pipeline import Pipeline
@@ -60,7 +61,6 @@ class JobRecord:
 
     @property
     def duration(self) -> float | None:
-        from datetime import datetime
         if not self.started or not self.finished:
             return None
         return (datetime.fromisoformat(self.finished) - datetime.fromisoformat(self.started)).total_seconds()

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Callable
 from typing import Protocol
 
-from nodes.errors import Cancelled
+from nodes.errors import Cancelled, ComponentError
 from nodes.table import Table, TableSchema
 
 
@@ -24,7 +24,6 @@ class NoCatalog:
     """A catalog with no data sets, for running components outside a workspace."""
 
     def _missing(self, name: str, version: int | None = None):
-        from nodes.errors import ComponentError
         raise ComponentError(18, "InvalidDataset", f'Data set "{name}" is not registered in this workspace.',
                              parameter="Dataset")
 

@@ -7,7 +7,7 @@ from functools import cache
 from importlib.metadata import entry_points
 
 from nodes import components
-from nodes.component import Component
+from nodes.component import CATEGORIES, Component
 
 
 class UnknownComponent(KeyError):
@@ -35,7 +35,6 @@ class Registry:
         return component_id in self._by_id
 
     def __iter__(self):
-        from nodes.component import CATEGORIES
         return iter(sorted(self._by_id.values(), key=lambda c: (CATEGORIES.index(c.category), c.subcategory, c.name)))
 
     def __len__(self) -> int:

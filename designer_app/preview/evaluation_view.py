@@ -5,8 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QHeaderView, QLabel, QSlider, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QHeaderView, QLabel, QSlider, QTableView, QVBoxLayout, QWidget
 
 from designer_app.preview.charts import SERIES, ConfusionMatrixChart, HistogramChart, LineChart, Series
 from designer_app.preview.table_model import FrameModel

@@ -20,6 +20,8 @@ def format_value(value: Any) -> str:
     return str(value)
 
 
+ROOT = QModelIndex()  # the invisible root: a table has no children
+
 class FrameModel(QAbstractTableModel):
     """Shows at most the first `max_rows` x `max_columns` of a frame (Preview data's 100 x 100)."""
 
@@ -36,10 +38,10 @@ class FrameModel(QAbstractTableModel):
                         for d in self.frame.dtypes]
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt's name)
+    def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802 (Qt's name)
         return 0 if parent.isValid() else self.frame.shape[0]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else self.frame.shape[1]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

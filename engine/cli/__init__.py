@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from engine.cli import datasets, drafts, jobs, run
 from engine.cli.common import EXIT_INVALID, EXIT_OK, print_json
 from engine.workspace import Workspace
+from nodes.registry import default_registry
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,7 +58,6 @@ def _open_app(workspace: str | None) -> int:
 
 
 def _components(args: argparse.Namespace) -> int:
-    from nodes.registry import default_registry
     components = list(default_registry())
     if args.json:
         print_json([c.to_dict() for c in components])

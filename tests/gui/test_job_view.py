@@ -6,8 +6,7 @@ import pandas as pd
 
 from designer_app.jobs.job_view import JobView
 from designer_app.jobs.jobs_panel import JobsPanel
-from tests.gui.run_helpers import (binary_sample, run, slow_pipeline,
-                                   training_pipeline)
+from tests.gui.run_helpers import binary_sample, run, slow_pipeline, training_pipeline
 
 
 def three_classes() -> pd.DataFrame:

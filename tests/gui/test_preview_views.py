@@ -10,8 +10,7 @@ from designer_app.preview.preview_dialog import PreviewDialog
 from designer_app.preview.table_model import FrameModel
 from engine.pipeline import Edge, Node, Pipeline
 from nodes.models import Task
-from tests.gui.run_helpers import (EVALUATE_MODEL, SAMPLES, SCORE_MODEL, binary_sample, features, run,
-                                   training_pipeline)
+from tests.gui.run_helpers import EVALUATE_MODEL, SAMPLES, SCORE_MODEL, binary_sample, features, run, training_pipeline
 
 
 @pytest.fixture

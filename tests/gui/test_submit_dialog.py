@@ -5,7 +5,7 @@ import threading
 
 from designer_app.settings import app_settings
 from designer_app.submit_dialog import SETTINGS_EXPERIMENT, SubmitDialog
-from engine.pipeline import PipelineParameter, Binding
+from engine.pipeline import Binding, PipelineParameter
 from tests.gui.run_helpers import TRAIN_MODEL, binary_sample
 
 

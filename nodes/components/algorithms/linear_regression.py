@@ -12,12 +12,11 @@ from __future__ import annotations
 from sklearn.linear_model import Ridge, SGDRegressor
 
 from nodes.component import Component
+from nodes.components.algorithms.trainer_mode import OUTPUT, RANGE_ONLY, SINGLE_ONLY, chosen, random_seed, trainer_mode
 from nodes.context import DesignContext, RunContext
 from nodes.models import Learner, LearnerSchema, Task
 from nodes.params import Boolean, Float, Int, Mode, ParameterRange, Params
 from nodes.ports import UntrainedModel
-from nodes.components.algorithms.trainer_mode import (OUTPUT, RANGE_ONLY, SINGLE_ONLY, chosen, random_seed,
-                                                      trainer_mode)
 
 NAME = "Linear Regression"
 METHOD = "Solution method"

@@ -14,12 +14,11 @@ import math
 from sklearn.linear_model import LogisticRegression
 
 from nodes.component import Component
+from nodes.components.algorithms.trainer_mode import OUTPUT, RANGE_ONLY, SINGLE_ONLY, chosen, random_seed, trainer_mode
 from nodes.context import DesignContext, RunContext
 from nodes.models import Learner, LearnerSchema, Task
 from nodes.params import Boolean, Float, Int, ParameterRange, Params
 from nodes.ports import UntrainedModel
-from nodes.components.algorithms.trainer_mode import (OUTPUT, RANGE_ONLY, SINGLE_ONLY, chosen, random_seed,
-                                                      trainer_mode)
 
 NAME = "Two-Class Logistic Regression"
 MAX_ITER = 1000

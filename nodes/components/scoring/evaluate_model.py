@@ -6,12 +6,12 @@ import pandas as pd
 
 from nodes import errors, evaluation
 from nodes.component import Component
+from nodes.components.scoring.score_model import LABELS, PROBABILITIES, THRESHOLD
 from nodes.context import DesignContext, RunContext
 from nodes.models import Task
 from nodes.params import Params
 from nodes.ports import DataFrame
 from nodes.table import Column, ColumnType, Role, Table, TableSchema
-from nodes.components.scoring.score_model import LABELS, PROBABILITIES, THRESHOLD
 
 SCORED = "Scored dataset"
 COMPARE = "Scored dataset to compare"
