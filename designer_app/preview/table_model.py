@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from engine.preview import PREVIEW_COLUMNS, PREVIEW_ROWS
 
 Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()  # the invisible root: a table has no children
 
 
 def format_value(value: Any) -> str:
@@ -20,7 +21,6 @@ def format_value(value: Any) -> str:
     return str(value)
 
 
-ROOT = QModelIndex()  # the invisible root: a table has no children
 
 class FrameModel(QAbstractTableModel):
     """Shows at most the first `max_rows` x `max_columns` of a frame (Preview data's 100 x 100)."""
