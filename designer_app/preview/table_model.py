@@ -21,7 +21,6 @@ def format_value(value: Any) -> str:
     return str(value)
 
 
-
 class FrameModel(QAbstractTableModel):
     """Shows at most the first `max_rows` x `max_columns` of a frame (Preview data's 100 x 100)."""
 
