@@ -86,7 +86,8 @@ def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
     label = check_label(table.schema, params, learner.task)
     features: list[Column] = feature_columns(table.schema, label)
     frame = table.frame
-    labelled = frame[frame[label].notna()]
+    missing = frame[label].isna()
+    labelled = frame[~missing] if missing.any() else frame  # no copy of a wide table that needs no filtering
     if dropped := len(frame) - len(labelled):
         ctx.logger.info("Dropped %d rows without a value in the label column %r.", dropped, label)
     if labelled.empty:
