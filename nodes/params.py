@@ -39,13 +39,14 @@ class Param:
     parent_values: tuple[Any, ...] = ()
     single_column: bool = False
     description: str = ""
+    port: str | None = None  # a column picker's input port (None: the component's one DataFrame input)
 
     def to_dict(self) -> dict:
         default = self.default.to_dict() if isinstance(self.default, ColumnSelection) else self.default
         return {"name": self.name, "kind": self.kind.value, "default": default, "min": self.min,
                 "max": self.max, "required": self.required, "options": list(self.options),
                 "parent": self.parent, "parent_values": list(self.parent_values),
-                "single_column": self.single_column, "description": self.description}
+                "single_column": self.single_column, "description": self.description, "port": self.port}
 
     def is_blank(self, value: Any) -> bool:
         if isinstance(value, ColumnSelection):
@@ -159,9 +160,11 @@ def Mode(name: str, options: list[str], default: str | None = None, *,  # noqa: 
 
 
 def ColumnPicker(name: str, default: ColumnSelection | None = None, *, required: bool = True,  # noqa: N802
-                 single: bool = False, parent: tuple[str, tuple] | None = None, description: str = "") -> Param:
+                 single: bool = False, port: str | None = None, parent: tuple[str, tuple] | None = None,
+                 description: str = "") -> Param:
+    """Columns of the input `port` (by default the component's only DataFrame input)."""
     return _param(name, ParamKind.COLUMN_PICKER, default or ColumnSelection.none(), required=required,
-                  single_column=single, parent=parent, description=description)
+                  single_column=single, port=port, parent=parent, description=description)
 
 
 def ParameterRange(name: str, default: str, *, min: float | None = None, max: float | None = None,  # noqa: A002,N802

@@ -1,8 +1,12 @@
-"""Typed ports (reference §0.1)."""
+"""Typed ports (reference §0.1), each output naming the viewer the app shows its value in."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+
+
+TABLE_VIEWER = "table"
+EVALUATION_VIEWER = "evaluation"
 
 
 class PortType(str, Enum):
@@ -18,14 +22,17 @@ class Port:
     type: PortType
     optional: bool = False
     description: str = ""
+    viewer: str | None = None
 
     def to_dict(self) -> dict:
         return {"name": self.name, "type": self.type.value, "optional": self.optional,
-                "description": self.description}
+                "description": self.description, "viewer": self.viewer}
 
 
-def DataFrame(name: str, optional: bool = False, description: str = "") -> Port:  # noqa: N802
-    return Port(name, PortType.DATAFRAME, optional, description)
+def DataFrame(name: str, optional: bool = False, description: str = "",  # noqa: N802
+              viewer: str | None = TABLE_VIEWER) -> Port:
+    """A data set port; its output is shown by `viewer` (a table preview unless the component says otherwise)."""
+    return Port(name, PortType.DATAFRAME, optional, description, viewer)
 
 
 def UntrainedModel(name: str, optional: bool = False, description: str = "") -> Port:  # noqa: N802

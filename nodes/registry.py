@@ -42,8 +42,11 @@ class Registry:
 
 
 def discover() -> list[Component]:
+    """The `COMPONENT` of every spec module; modules named `_...` are implementations, imported only when run."""
     found = []
     for info in pkgutil.walk_packages(components.__path__, components.__name__ + "."):
+        if info.name.rpartition(".")[2].startswith("_"):
+            continue
         module = importlib.import_module(info.name)
         component = getattr(module, "COMPONENT", None)
         if isinstance(component, Component):
