@@ -1,7 +1,9 @@
 """Content-addressed artifacts: Parquet for tables, joblib for models and transformations.
 
-Every file is named by its sha256 and recorded in the `artifacts` table before anything points to it; a file is
-only ever unpickled when its row exists and its bytes still hash to the name.
+`ArtifactFiles` is the folder alone (no database), so a step running in another thread, process or machine that
+shares the folder reads and writes it. `ArtifactStore` adds the workspace's record: every file is named by its
+sha256 and recorded in the `artifacts` table before anything points to it; a file is only ever unpickled when its
+row exists and its bytes still hash to its name.
 """
 from __future__ import annotations
 
@@ -10,7 +12,6 @@ import io
 import json
 import os
 import tempfile
-import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from engine.store import Store, now
 from nodes.table import Role, Table
 
 ROLES_KEY = b"designer.roles"
+SUFFIX = {"table": ".parquet", "object": ".joblib"}
 
 
 class ArtifactError(Exception):
@@ -40,6 +42,14 @@ class ArtifactRef:
     @classmethod
     def from_dict(cls, d: dict) -> ArtifactRef:
         return cls(d["sha256"], d["kind"])
+
+
+@dataclass(frozen=True)
+class Written:
+    """An artifact file just written (or found intact): its reference and size, to be recorded."""
+
+    ref: ArtifactRef
+    size: int
 
 
 def table_bytes(table: Table) -> bytes:
@@ -65,62 +75,107 @@ def object_bytes(value: Any) -> bytes:
     return buffer.getvalue()
 
 
-class ArtifactStore:
-    """The `artifacts/` folder of a workspace."""
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
-    SUFFIX = {"table": ".parquet", "object": ".joblib"}
 
-    def __init__(self, root: Path, store: Store) -> None:
-        self.root = root
-        self.store = store
-        self._loaded: dict[int, tuple[weakref.ref, ArtifactRef]] = {}
-        root.mkdir(parents=True, exist_ok=True)
+class ArtifactFiles:
+    """The `artifacts/` folder: files named by the sha256 of their bytes, written atomically."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
 
     def path(self, ref: ArtifactRef) -> Path:
-        return self.root / ref.sha256[:2] / f"{ref.sha256}{self.SUFFIX[ref.kind]}"
+        return self.root / ref.sha256[:2] / f"{ref.sha256}{SUFFIX[ref.kind]}"
 
-    def put(self, value: Any) -> ArtifactRef:
-        """Write a table or a picklable object (file first, then its row) and return its reference."""
-        known = self._loaded.get(id(value))
-        if known and known[0]() is value:  # passed through unchanged: already stored
-            return known[1]
+    def write(self, value: Any) -> Written:
+        """Serialise a table or a picklable object; (re)write its file unless an intact one is there."""
         kind = "table" if isinstance(value, Table) else "object"
         data = table_bytes(value) if kind == "table" else object_bytes(value)
-        ref = ArtifactRef(hashlib.sha256(data).hexdigest(), kind)
+        ref = ArtifactRef(_sha256(data), kind)
         path = self.path(ref)
-        if not path.exists():
-            path.parent.mkdir(exist_ok=True)
+        if not self._intact(path, ref, len(data)):
+            path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
             os.replace(tmp, path)
-        with self.store.write() as db:
-            db.execute("insert or ignore into artifacts (sha256, kind, path, size, created) values (?, ?, ?, ?, ?)",
-                       [ref.sha256, kind, str(path.relative_to(self.root)), len(data), now()])
-        return ref
+        return Written(ref, len(data))
 
-    def exists(self, ref: ArtifactRef) -> bool:
-        return self.path(ref).exists()
+    def _intact(self, path: Path, ref: ArtifactRef, size: int) -> bool:
+        try:
+            return path.stat().st_size == size and _sha256(path.read_bytes()) == ref.sha256
+        except OSError:
+            return False
 
     def read_bytes(self, ref: ArtifactRef) -> bytes:
-        """The artifact's bytes, after checking it is recorded and unaltered."""
-        row = self.store.db.execute("select kind from artifacts where sha256 = ?", [ref.sha256]).fetchone()
-        if row is None or row[0] != ref.kind:
-            raise ArtifactError(f"artifact {ref.sha256[:12]} was not written by this workspace; refusing to load it")
+        """The file's bytes, after checking they still hash to its name."""
         try:
             data = self.path(ref).read_bytes()
         except OSError as error:
             raise ArtifactError(f"artifact {ref.sha256[:12]} is missing: {error}") from None
-        if hashlib.sha256(data).hexdigest() != ref.sha256:
+        if _sha256(data) != ref.sha256:
             raise ArtifactError(f"artifact {ref.sha256[:12]} was altered on disk (sha256 mismatch); refusing to load it")
         return data
 
-    def load(self, ref: ArtifactRef) -> Any:
+    def read(self, ref: ArtifactRef) -> Any:
+        """The value of a file whose reference the workspace recorded (the caller vouches for that)."""
         data = self.read_bytes(ref)
-        value = table_from_bytes(data) if ref.kind == "table" else joblib.load(io.BytesIO(data))
+        return table_from_bytes(data) if ref.kind == "table" else joblib.load(io.BytesIO(data))
+
+    def intact(self, ref: ArtifactRef) -> bool:
+        """The file is there and hashes to its name."""
         try:
-            self._loaded[id(value)] = (weakref.ref(value), ref)
-        except TypeError:  # plain containers cannot be weakly referenced; they are simply stored again
-            return value
-        weakref.finalize(value, self._loaded.pop, id(value), None)
-        return value
+            self.read_bytes(ref)
+        except ArtifactError:
+            return False
+        return True
+
+
+class ArtifactStore:
+    """The `artifacts/` folder of a workspace together with its `artifacts` table."""
+
+    def __init__(self, root: Path, store: Store) -> None:
+        self.files = ArtifactFiles(root)
+        self.root = root
+        self.store = store
+        root.mkdir(parents=True, exist_ok=True)
+
+    def path(self, ref: ArtifactRef) -> Path:
+        return self.files.path(ref)
+
+    def put(self, value: Any) -> ArtifactRef:
+        """Write a table or a picklable object (file first, then its row) and return its reference."""
+        written = self.files.write(value)
+        self.record(written)
+        return written.ref
+
+    def record(self, *written: Written) -> None:
+        """Add the rows of files written elsewhere (by a step on a worker) to the workspace's record."""
+        with self.store.write() as db:
+            db.conn.executemany(
+                "insert or ignore into artifacts (sha256, kind, path, size, created) values (?, ?, ?, ?, ?)",
+                [(w.ref.sha256, w.ref.kind, str(self.path(w.ref).relative_to(self.root)), w.size, now())
+                 for w in written])
+
+    def recorded(self, ref: ArtifactRef) -> bool:
+        row = self.store.db.execute("select kind from artifacts where sha256 = ?", [ref.sha256]).fetchone()
+        return row is not None and row[0] == ref.kind
+
+    def exists(self, ref: ArtifactRef) -> bool:
+        return self.path(ref).exists()
+
+    def verify(self, ref: ArtifactRef) -> bool:
+        """Recorded by this workspace, present, and unaltered: safe to hand downstream."""
+        return self.recorded(ref) and self.files.intact(ref)
+
+    def read_bytes(self, ref: ArtifactRef) -> bytes:
+        """The artifact's bytes, after checking it is recorded and unaltered."""
+        if not self.recorded(ref):
+            raise ArtifactError(f"artifact {ref.sha256[:12]} was not written by this workspace; refusing to load it")
+        return self.files.read_bytes(ref)
+
+    def load(self, ref: ArtifactRef) -> Any:
+        if not self.recorded(ref):
+            raise ArtifactError(f"artifact {ref.sha256[:12]} was not written by this workspace; refusing to load it")
+        return self.files.read(ref)

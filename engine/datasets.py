@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 
 from engine.artifacts import ArtifactRef, ArtifactStore
+from engine.dataset_snapshot import DatasetSnapshot, SnapshotEntry, not_registered
 from engine.store import Store, now
-from nodes.errors import ComponentError
 from nodes.table import Table, TableSchema
 
 READERS = {".csv": ",", ".tsv": "\t", ".txt": ","}
@@ -90,8 +90,9 @@ class Datasets:
         self.store = store
         self.artifacts = artifacts
 
-    def register(self, path: str | Path, name: str, description: str = "") -> DatasetInfo:
-        """Register a file as a new version of `name` (version 1 if the name is new)."""
+    def register(self, path: str | Path, name: str, description: str = "", *, only_new: bool = False) -> DatasetInfo:
+        """Register a file as a new version of `name` (version 1 if the name is new); `only_new` leaves a name
+        that exists (registered meanwhile by another process, say) as it is and returns its latest version."""
         path = Path(path)
         if not name.strip():
             raise DatasetError("a data set needs a name")
@@ -100,6 +101,8 @@ class Datasets:
         source_sha = hashlib.sha256(path.read_bytes()).hexdigest()
         with self.store.write() as db:
             latest = db.execute("select max(version) from datasets where name = ?", [name]).fetchone()[0]
+            if only_new and latest is not None:
+                return self.get(name, latest)
             row = {"id": str(uuid.uuid4()), "name": name, "version": (latest or 0) + 1, "description": description,
                    "source_path": str(path.resolve()), "source_sha256": source_sha, "artifact": ref.sha256,
                    "schema": json.dumps(table.schema.to_dict()), "row_count": len(table.frame), "created": now()}
@@ -120,10 +123,15 @@ class Datasets:
             sql, args = "select * from datasets where name = ? and version = ?", [name, version]
         rows = list(self.store.db.query(sql, args))
         if not rows:
-            which = f'"{name}"' + (f" version {version}" if version is not None else "")
-            raise ComponentError(18, "InvalidDataset", f"Data set {which} is not registered in this workspace.",
-                                 parameter="Dataset")
+            raise not_registered(name, version)
         return DatasetInfo.from_row(rows[0])
+
+    def snapshot(self) -> DatasetSnapshot:
+        """Every registered version as it is now, for a job's steps wherever they run."""
+        rows = self.store.db.query("select name, version, artifact, schema from datasets")
+        return DatasetSnapshot(str(self.artifacts.root), {
+            (r["name"], r["version"]): SnapshotEntry(r["artifact"], TableSchema.from_dict(json.loads(r["schema"])))
+            for r in rows})
 
     def by_id(self, dataset_id: str) -> DatasetInfo:
         rows = list(self.store.db.query("select * from datasets where id = ?", [dataset_id]))

@@ -1,24 +1,24 @@
 """The engine's public face: validate, submit, watch, cancel jobs and read their outputs."""
 from __future__ import annotations
 
-import os
+import logging
 import threading
-from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any
 
 from engine.artifacts import ArtifactRef
-from engine.events import EventBus, Listener
+from engine.compute import ComputeTarget, local_targets
+from engine.events import EventBus, JobEvent, Listener, StepEvent
 from engine.fingerprint import pipeline_fingerprints
 from engine.job_store import FINAL, JobRecord
 from engine.parameters import apply_parameters
-from engine.pipeline import LOCAL_COMPUTE, Pipeline
-from engine.recorder import Recorder
+from engine.pipeline import Pipeline
 from engine.runner import JobRun
 from engine.validation import Analysis, Problem, analyze
 from engine.workspace import Workspace
 from nodes.registry import Registry, default_registry
 
 DEFAULT_EXPERIMENT = "Default"
+log = logging.getLogger(__name__)
 
 
 class InvalidPipeline(ValueError):
@@ -48,22 +48,21 @@ class JobHandle:
 
 
 class Engine:
-    """Runs jobs of one workspace on a thread pool (workers = cores by default)."""
+    """Runs jobs of one workspace on its compute targets: threads by default (workers = cores), worker
+    processes for nodes or pipelines whose compute is `local-processes`."""
 
     def __init__(self, workspace: Workspace, registry: Registry | None = None, max_workers: int | None = None) -> None:
         self.workspace = workspace
         self.registry = registry or default_registry()
         self.bus = EventBus()
-        self.bus.subscribe(Recorder(workspace.jobs))
-        self.executors: dict[str, Executor] = {
-            LOCAL_COMPUTE: ThreadPoolExecutor(max_workers or os.cpu_count() or 2, thread_name_prefix="designer-step")}
+        self.targets: dict[str, ComputeTarget] = local_targets(max_workers)
         self._runs: dict[str, JobRun] = {}
         self._threads: dict[str, threading.Thread] = {}
         self._lock = threading.Lock()
 
     @property
     def computes(self) -> frozenset[str]:
-        return frozenset(self.executors)
+        return frozenset(self.targets)
 
     def subscribe(self, listener: Listener):
         """Receive every StepEvent, JobEvent and MetricEvent; returns a function that unsubscribes."""
@@ -84,7 +83,7 @@ class Engine:
         job_id = self.workspace.jobs.create(pipeline, experiment or DEFAULT_EXPERIMENT, display_name, description,
                                             parameters, regenerate, draft_id)
         run = JobRun(job_id, resolved, registry=self.registry, workspace=self.workspace, bus=self.bus,
-                     executors=self.executors, regenerate=regenerate)
+                     targets=self.targets, regenerate=regenerate)
         thread = threading.Thread(target=self._execute, args=(job_id, run), name=f"designer-job-{job_id}",
                                   daemon=True)
         with self._lock:
@@ -95,13 +94,27 @@ class Engine:
     def _execute(self, job_id: str, run: JobRun) -> None:
         try:
             run.execute()
-        except Exception as error:  # the scheduler itself failed: record it, never leave the job Running
-            self.workspace.jobs.set_status(job_id, "Failed", f"internal error: {type(error).__name__}: {error}")
-            raise
+        except Exception as error:  # the scheduler itself failed (a store write, a bug): fail the job loudly
+            log.exception("the scheduler of job %s stopped", job_id)
+            self._abandon(run, f"The job stopped: {type(error).__name__}: {error}")
         finally:
             with self._lock:
                 self._runs.pop(job_id, None)
                 self._threads.pop(job_id, None)
+
+    def _abandon(self, run: JobRun, message: str) -> None:
+        """Stop the job's steps and end it Failed, with no step left Queued or Running under it."""
+        run.cancel()
+        try:
+            ended = self.workspace.jobs.abandon(run.job_id, message)
+        except Exception:  # noqa: BLE001 - the store itself is failing; the next open marks the job interrupted
+            log.exception("could not record the end of job %s", run.job_id)
+            return
+        finally:
+            run.cancel_flag.clear()
+        for node_id, status in ended.items():
+            self.bus.publish(StepEvent(run.job_id, node_id, run.name_of(node_id), status))
+        self.bus.publish(JobEvent(run.job_id, "Failed", message))
 
     def cancel(self, job_id: str) -> None:
         """Cancel a job of this process at once, or ask the process running it to."""
@@ -138,5 +151,5 @@ class Engine:
             run.cancel()
         for thread in threads:
             thread.join(timeout)
-        for executor in self.executors.values():
-            executor.shutdown(wait=True, cancel_futures=True)
+        for target in self.targets.values():
+            target.close()

@@ -121,6 +121,22 @@ class JobStore:
                            "on conflict (job_id, node_id, name) do update set value = excluded.value",
                            [(job_id, node_id, name, value) for name, value in metrics.items()])
 
+    def abandon(self, job_id: str, message: str) -> dict[str, str]:
+        """End a job whose scheduler stopped: Failed, its Queued/Running steps Failed, the others Canceled;
+        returns the new status of each step it changed."""
+        stamp = now()
+        with self.store.write() as db:
+            rows = db.execute("select node_id, status from steps where job_id = ? and status in "
+                              "('NotStarted', 'Queued', 'Running')", [job_id]).fetchall()
+            ended = {node: "Failed" if status in ("Queued", "Running") else "Canceled" for node, status in rows}
+            error = json.dumps({"code": "2000", "name": "UserError", "message": message})
+            db.conn.executemany("update steps set status = ?, finished = ?, error = ? where job_id = ? and node_id = ?",
+                                [(status, stamp, error if status == "Failed" else None, job_id, node)
+                                 for node, status in ended.items()])
+            db.execute("update jobs set status = 'Failed', finished = ?, error = ? where id = ?",
+                       [stamp, message, job_id])
+        return ended
+
     def request_cancel(self, job_id: str) -> None:
         self.get_status(job_id)
         with self.store.write() as db:

@@ -1,127 +1,144 @@
-"""Runs one job: a topological schedule of steps on a thread pool, with reuse, cancellation and events."""
+"""The scheduler of one job: topological schedule, fingerprints and reuse, cancellation.
+
+Steps run through `execute_step` on their node's compute target; what they report comes back through one queue,
+and the scheduler, on its own thread, is the only writer of the job's rows and the only publisher of its events
+(each event is recorded first, then published). A failed store write is not swallowed: it ends the scheduler,
+and the engine fails the job loudly (see `Engine`).
+"""
 from __future__ import annotations
 
-import threading
+import queue
 import time
-import traceback
 from collections import Counter
 from collections.abc import Mapping
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
-from dataclasses import dataclass, field
+from concurrent.futures import Future
+from dataclasses import dataclass
 from typing import Any
 
-from engine.artifacts import ArtifactError, ArtifactRef
+from engine.artifacts import ArtifactRef
+from engine.compute import ComputeTarget
+from engine.dataset_snapshot import DatasetSnapshot
 from engine.events import EventBus, JobEvent, MetricEvent, StepEvent
 from engine.fingerprint import node_fingerprint, output_fingerprint
 from engine.graph import dependencies, topological_order
-from engine.job_store import JobStore
-from engine.pipeline import LOCAL_COMPUTE, Node, Pipeline
-from engine.step_logs import capture, step_logger
+from engine.pipeline import LOCAL_COMPUTE, Pipeline
+from engine.recorder import Recorder
+from engine.step import CancelFlag, Report, StepOutcome, StepSpec, error_dict
 from engine.workspace import Workspace
 from nodes.component import Component
-from nodes.context import DesignContext, RunContext
-from nodes.errors import Cancelled, ComponentError
-from nodes.params import Params
+from nodes.context import DesignContext
+from nodes.errors import ComponentError
 from nodes.registry import Registry
 
 CANCEL_POLL_SECONDS = 0.25
-PROGRESS_INTERVAL_SECONDS = 0.1
 _UNSET = object()
 
 
 @dataclass
 class Output:
-    """One output of a step: its artifact, and its value when this job computed or loaded it."""
+    """One output of a step: its artifact, and its value while this job holds it in memory."""
 
     ref: ArtifactRef
     fingerprint: str
     value: Any = _UNSET
 
 
-@dataclass
-class StepResult:
-    status: str
-    outputs: dict[str, Output] = field(default_factory=dict)
-    error: dict | None = None
-    logs: str = ""
-    started: float = 0.0
-    duration: float = 0.0
+@dataclass(frozen=True)
+class _Done:
+    node_id: str
+    future: Future
 
 
 class JobRun:
     """The execution of one job; `execute()` blocks until every step has ended."""
 
     def __init__(self, job_id: str, pipeline: Pipeline, *, registry: Registry, workspace: Workspace, bus: EventBus,
-                 executors: Mapping[str, Executor], regenerate: bool = False) -> None:
+                 targets: Mapping[str, ComputeTarget], regenerate: bool = False) -> None:
         self.job_id, self.pipeline, self.registry = job_id, pipeline, registry
-        self.workspace, self.bus, self.executors, self.regenerate = workspace, bus, executors, regenerate
-        self.jobs: JobStore = workspace.jobs
-        self.cancel_event = threading.Event()
+        self.workspace, self.bus, self.targets, self.regenerate = workspace, bus, targets, regenerate
+        self.recorder = Recorder(workspace.jobs)
+        self.cancel_flag = CancelFlag(str(workspace.root / "cancel" / job_id))
+        self.reports: queue.Queue = queue.Queue()
         self.nodes = {n.id: n for n in pipeline.nodes}
         self.outputs: dict[tuple[str, str], Output] = {}
         self.fingerprints: dict[str, str] = {}
         self.status: dict[str, str] = {n.id: "NotStarted" for n in pipeline.nodes}
+        self.metrics: dict[str, dict[str, float]] = {}
+        self.running: dict[str, Future] = {}
         self.errors: list[str] = []
+        self.notes: dict[str, str] = {}  # what the step log should say before the step's own output
+        self.catalog: DatasetSnapshot | None = None
 
     def cancel(self) -> None:
-        self.cancel_event.set()
+        self.cancel_flag.set()
 
-    def _name(self, node_id: str) -> str:
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel_flag.is_set()
+
+    def name_of(self, node_id: str) -> str:
         node = self.nodes[node_id]
         return self.registry[node.component].name if node.component in self.registry else node.component
+
+    def _emit(self, event: Any) -> None:
+        """Record, then publish: subscribers never see what the store does not hold."""
+        self.recorder(event)
+        self.bus.publish(event)
 
     def _step_event(self, node_id: str, status: str, **fields: Any) -> None:
         if status != "Running" or fields.get("progress") is None:
             self.status[node_id] = status
-        self.bus.publish(StepEvent(self.job_id, node_id, self._name(node_id), status, **fields))
+        self._emit(StepEvent(self.job_id, node_id, self.name_of(node_id), status, **fields))
 
     def execute(self) -> str:
         order = topological_order(self.pipeline)
-        steps = tuple((n, self.nodes[n].component, self._name(n)) for n in order)
-        self.bus.publish(JobEvent(self.job_id, "Running", steps=steps))
+        steps = tuple((n, self.nodes[n].component, self.name_of(n)) for n in order)
+        self._emit(JobEvent(self.job_id, "Running", steps=steps))
+        self.catalog = self.workspace.datasets.snapshot()
         waiting = {n: set(deps) for n, deps in dependencies(self.pipeline).items()}
         children: dict[str, set[str]] = {n: set() for n in order}
         for node_id, deps in waiting.items():
             for dep in deps:
                 children[dep].add(node_id)
         ready = [n for n in order if not waiting[n]]
-        running: dict[Future, str] = {}
         self.readers = Counter((e.source, e.source_port) for e in self.pipeline.edges)
         last_poll = time.monotonic()
+        try:
+            while ready or self.running:
+                while ready and not self.cancelled:
+                    node_id = ready.pop(0)
+                    if self._start(node_id):
+                        ready.extend(self._release(node_id, children, waiting, order))
+                if not self.running:
+                    break
+                try:
+                    item = self.reports.get(timeout=CANCEL_POLL_SECONDS)
+                except queue.Empty:
+                    item = None
+                if isinstance(item, _Done):
+                    if self._finish(item.node_id, item.future):
+                        ready.extend(self._release(item.node_id, children, waiting, order))
+                elif isinstance(item, Report):
+                    self._report(item)
+                if time.monotonic() - last_poll >= CANCEL_POLL_SECONDS:
+                    last_poll = time.monotonic()
+                    if not self.cancelled and self.workspace.jobs.cancel_requested(self.job_id):
+                        self.cancel()
+                if self.cancelled:
+                    self._cancel_queued()
+            return self._conclude()
+        finally:
+            self.cancel_flag.clear()
 
-        def release(node_id: str) -> None:
-            for child in sorted(children[node_id], key=order.index):
-                waiting[child].discard(node_id)
-                if not waiting[child]:
-                    ready.append(child)
-
-        while ready or running:
-            while ready and not self.cancel_event.is_set():
-                node_id = ready.pop(0)
-                future = self._start(node_id)
-                if future is None:
-                    self._inputs_done(node_id)
-                    release(node_id)
-                else:
-                    running[future] = node_id
-            if not running:
-                break
-            done, _ = wait(running, timeout=CANCEL_POLL_SECONDS, return_when=FIRST_COMPLETED)
-            if time.monotonic() - last_poll >= CANCEL_POLL_SECONDS:
-                last_poll = time.monotonic()
-                if not self.cancel_event.is_set() and self.jobs.cancel_requested(self.job_id):
-                    self.cancel_event.set()
-            if self.cancel_event.is_set():
-                for future, node_id in list(running.items()):
-                    if future.cancel():
-                        del running[future]
-                        self._step_event(node_id, "Canceled")
-            for future in done:
-                node_id = running.pop(future)
-                self._inputs_done(node_id)
-                if self._finish(node_id, future.result()):
-                    release(node_id)
-        return self._conclude()
+    def _release(self, node_id: str, children: dict[str, set[str]], waiting: dict[str, set[str]],
+                 order: list[str]) -> list[str]:
+        """The children that were waiting only for this node."""
+        freed = []
+        for child in sorted(children[node_id], key=order.index):
+            waiting[child].discard(node_id)
+            if not waiting[child]:
+                freed.append(child)
+        return freed
 
     def _inputs_done(self, node_id: str) -> None:
         """Forget in-memory values no step still has to read (their artifacts stay on disk)."""
@@ -131,8 +148,14 @@ class JobRun:
             if self.readers[key] == 0 and key in self.outputs:
                 self.outputs[key].value = _UNSET
 
+    def _cancel_queued(self) -> None:
+        for node_id, future in list(self.running.items()):
+            if future.cancel():
+                del self.running[node_id]
+                self._step_event(node_id, "Canceled")
+
     def _conclude(self) -> str:
-        if self.cancel_event.is_set():
+        if self.cancelled:
             for node_id, status in self.status.items():
                 if status in ("NotStarted", "Queued"):
                     self._step_event(node_id, "Canceled")
@@ -141,124 +164,115 @@ class JobRun:
             final, error = "Failed", "; ".join(self.errors)
         else:
             final, error = "Completed", None
-        self.bus.publish(JobEvent(self.job_id, final, error))
+        self._emit(JobEvent(self.job_id, final, error))
         return final
 
-    def _start(self, node_id: str) -> Future | None:
-        """Reuse the step's outputs if it may, or queue it; returns None when it ended already (reused)."""
+    def _start(self, node_id: str) -> bool:
+        """Reuse the step's outputs, fail it at once, or queue it on its target; True when it ended as Reused."""
         node = self.nodes[node_id]
         component = self.registry[node.component]
         params, problems = component.resolve_params(node.params)
-        inputs = {e.target_port: self.outputs[(e.source, e.source_port)] for e in self.pipeline.incoming(node_id)}
         if problems:
-            return self._fail_now(node_id, problems[0])
+            return self._fail_now(node_id, component, problems[0])
+        inputs = {e.target_port: self.outputs[(e.source, e.source_port)] for e in self.pipeline.incoming(node_id)}
         try:
             fingerprint = node_fingerprint(component, params, {p: o.fingerprint for p, o in inputs.items()},
-                                           DesignContext(self.workspace.datasets))
+                                           DesignContext(self.catalog))
         except ComponentError as error:
-            return self._fail_now(node_id, error)
+            return self._fail_now(node_id, component, error)
         self.fingerprints[node_id] = fingerprint
         if not (self.regenerate or node.regenerate) and self._reuse(node_id, component, fingerprint):
-            return None
+            return True
+        target = self.targets[node.compute or self.pipeline.default_compute or LOCAL_COMPUTE]
+        spec = StepSpec(self.job_id, node_id, component, params,
+                        {port: o.value if target.in_process and o.value is not _UNSET else o.ref
+                         for port, o in inputs.items()},
+                        artifacts=str(self.workspace.artifacts.root), catalog=self.catalog, cancel=self.cancel_flag)
         self._step_event(node_id, "Queued", fingerprint=fingerprint)
-        executor = self.executors[node.compute or self.pipeline.default_compute or LOCAL_COMPUTE]
-        return executor.submit(self._run_step, node, component, params, inputs, fingerprint)
+        future = target.submit(spec, self.reports)
+        self.running[node_id] = future
+        future.add_done_callback(lambda f: self.reports.put(_Done(node_id, f)))
+        return False
 
-    def _fail_now(self, node_id: str, error: ComponentError) -> Future:
-        future: Future = Future()
-        future.set_result(StepResult("Failed", error=self._error_dict(node_id, error), started=time.time()))
-        return future
+    def _fail_now(self, node_id: str, component: Component, error: ComponentError) -> bool:
+        self._inputs_done(node_id)
+        self._record_failure(error_dict(node_id, component, error))
+        self._step_event(node_id, "Failed", duration=0.0, error=error_dict(node_id, component, error), logs="")
+        return False
 
     def _reuse(self, node_id: str, component: Component, fingerprint: str) -> bool:
-        cached = self.jobs.cached(fingerprint)
+        """Hand on the outputs of an earlier run with this fingerprint, if every one is recorded and intact."""
+        cached = self.workspace.jobs.cached(fingerprint)
         if cached is None:
             return False
         refs = {port: ArtifactRef.from_dict(d) for port, d in cached["outputs"].items()}
-        if set(refs) != {p.name for p in component.outputs} or not all(
-                self.workspace.artifacts.exists(r) for r in refs.values()):
+        if set(refs) != {p.name for p in component.outputs}:
+            return False
+        broken = [port for port, ref in refs.items() if not self.workspace.artifacts.verify(ref)]
+        if broken:
+            self.notes[node_id] = (f"Recomputed: the output(s) {', '.join(broken)} of job {cached['job_id']} "
+                                           "are missing or altered on disk, so they were not reused.\n")
             return False
         for port, ref in refs.items():
             self.outputs[(node_id, port)] = Output(ref, output_fingerprint(fingerprint, port))
         if cached["metrics"]:
-            self.bus.publish(MetricEvent(self.job_id, node_id, cached["metrics"]))
+            self._emit(MetricEvent(self.job_id, node_id, cached["metrics"]))
         note = f"Reused the outputs of job {cached['job_id']} (fingerprint {fingerprint[:12]}).\n"
         self._step_event(node_id, "Reused", duration=0.0, outputs=cached["outputs"], fingerprint=fingerprint,
                          logs=note + cached["logs"])
+        self._inputs_done(node_id)
         return True
 
-    def _value(self, output: Output) -> Any:
-        if output.value is _UNSET:
-            output.value = self.workspace.artifacts.load(output.ref)
-        return output.value
+    def _report(self, report: Report) -> None:
+        """A running step's news; late news of a step that has ended is dropped."""
+        if self.status.get(report.node_id) not in ("Queued", "Running"):
+            return
+        if report.kind == "running":
+            self._step_event(report.node_id, "Running", time=report.time)
+        elif report.kind == "progress":
+            self._step_event(report.node_id, "Running", progress=report.progress, message=report.message)
+        elif report.kind == "metric":
+            name, value = report.metric
+            self.metrics.setdefault(report.node_id, {})[name] = value
+            self._emit(MetricEvent(self.job_id, report.node_id, {name: value}))
 
-    def _run_step(self, node: Node, component: Component, params: Params, inputs: dict[str, Output],
-                  fingerprint: str) -> StepResult:
-        """On a worker: run the component, write its artifacts, remember them for reuse."""
-        started = time.time()
-        result = StepResult("Running", started=started)
-        if self.cancel_event.is_set():
-            result.status = "Canceled"
-            return result
-        self._step_event(node.id, "Running")
-        last_progress = [0.0]
-
-        def on_progress(fraction: float, message: str | None) -> None:
-            if fraction >= 1.0 or time.monotonic() - last_progress[0] >= PROGRESS_INTERVAL_SECONDS:
-                last_progress[0] = time.monotonic()
-                self._step_event(node.id, "Running", progress=fraction, message=message)
-
-        def on_metric(name: str, value: float) -> None:
-            self.bus.publish(MetricEvent(self.job_id, node.id, {name: value}))
-
-        ctx = RunContext(catalog=self.workspace.datasets, logger=step_logger(), cancel_event=self.cancel_event,
-                         on_progress=on_progress, on_metric=on_metric)
-        with capture() as buffer:
-            try:
-                values = {port: self._value(output) for port, output in inputs.items()}
-                produced = component.run(ctx, values, params) or {}
-                missing = [p.name for p in component.outputs if p.name not in produced]
-                if missing:
-                    raise ComponentError(2000, "UserError", f"{component.name} produced no output for "
-                                                            f"{', '.join(missing)}.")
-                ctx.check_cancelled()
-                for port in component.outputs:
-                    ref = self.workspace.artifacts.put(produced[port.name])
-                    result.outputs[port.name] = Output(ref, output_fingerprint(fingerprint, port.name),
-                                                       produced[port.name])
-                result.status = "Completed"
-            except Cancelled:
-                result.status = "Canceled"
-            except ComponentError as error:
-                result.status, result.error = "Failed", self._error_dict(node.id, error)
-                print(str(error))
-            except ArtifactError as error:
-                result.status = "Failed"
-                result.error = self._error_dict(node.id, ComponentError(158, "InvalidDirectory", str(error)))
-                print(str(error))
-            except Exception as error:  # a crash inside a component or library: keep the trace in the log
-                traceback.print_exc()
-                result.status = "Failed"
-                result.error = self._error_dict(node.id, ComponentError(
-                    1000, "LibraryException", f"{type(error).__name__}: {error}"))
-        result.logs = buffer.getvalue()
-        result.duration = time.time() - started
-        if result.status == "Completed":
-            self.jobs.remember(fingerprint, {p: o.ref.to_dict() for p, o in result.outputs.items()}, ctx.metrics,
-                               result.logs, self.job_id, node.id)
-        return result
-
-    def _error_dict(self, node_id: str, error: ComponentError) -> dict:
-        return {**error.to_dict(), "node": node_id, "node_name": self._name(node_id)}
-
-    def _finish(self, node_id: str, result: StepResult) -> bool:
+    def _finish(self, node_id: str, future: Future) -> bool:
         """Record a step's end; True when its downstream may run."""
-        outputs = {p: o.ref.to_dict() for p, o in result.outputs.items()}
-        if result.status == "Failed":
-            error = result.error or {}
-            self.errors.append(f"{error.get('node_name')}: Error {error.get('code')} ({error.get('name')}): "
-                               f"{error.get('message')}")
-        for port, output in result.outputs.items():
-            self.outputs[(node_id, port)] = output
-        self._step_event(node_id, result.status, duration=result.duration, error=result.error,
-                         outputs=outputs or None, logs=result.logs, fingerprint=self.fingerprints.get(node_id))
-        return result.status == "Completed"
+        if self.running.pop(node_id, None) is None:
+            return False  # cancelled before it started: already recorded
+        self._inputs_done(node_id)
+        outcome = self._outcome(node_id, future)
+        unreported = {k: v for k, v in outcome.metrics.items() if self.metrics.get(node_id, {}).get(k) != v}
+        if unreported:
+            self._emit(MetricEvent(self.job_id, node_id, unreported))
+        fingerprint = self.fingerprints[node_id]
+        outputs = {}
+        if outcome.status == "Completed":
+            self.workspace.artifacts.record(*outcome.written.values())
+            for port, written in outcome.written.items():
+                value = outcome.outputs.get(port, _UNSET)
+                self.outputs[(node_id, port)] = Output(written.ref, output_fingerprint(fingerprint, port), value)
+                outputs[port] = written.ref.to_dict()
+            self.workspace.jobs.remember(fingerprint, outputs, outcome.metrics, outcome.logs, self.job_id, node_id)
+        elif outcome.status == "Failed":
+            self._record_failure(outcome.error or {})
+        logs = self.notes.get(node_id, "") + outcome.logs
+        self._step_event(node_id, outcome.status, duration=outcome.duration, error=outcome.error,
+                         outputs=outputs or None, logs=logs, fingerprint=fingerprint)
+        return outcome.status == "Completed"
+
+    def _outcome(self, node_id: str, future: Future) -> StepOutcome:
+        """The step's outcome; a target that could not run it at all (a dead worker process) fails the step."""
+        try:
+            return future.result()
+        except Exception as error:  # noqa: BLE001 - whatever broke the target is reported on the step
+            node = self.nodes[node_id]
+            component = self.registry[node.component]
+            where = node.compute or self.pipeline.default_compute or LOCAL_COMPUTE
+            failure = ComponentError(1000, "LibraryException", f'The compute target "{where}" could not run '
+                                                                 f"{component.name}: {type(error).__name__}: {error}")
+            return StepOutcome("Failed", error=error_dict(node_id, component, failure))
+
+    def _record_failure(self, error: dict) -> None:
+        self.errors.append(f"{error.get('node_name')}: Error {error.get('code')} ({error.get('name')}): "
+                           f"{error.get('message')}")

@@ -20,6 +20,12 @@ class DatasetCatalog(Protocol):
     def dataset_key(self, name: str, version: int | None = None) -> str: ...
 
 
+class CancelSignal(Protocol):
+    """Anything that says whether the job was cancelled: a `threading.Event`, a flag file, ..."""
+
+    def is_set(self) -> bool: ...
+
+
 class NoCatalog:
     """A catalog with no data sets, for running components outside a workspace."""
 
@@ -34,12 +40,12 @@ class RunContext:
     """Handed to `run`: report progress, log, honour cancellation, record metrics, read data sets."""
 
     def __init__(self, *, catalog: DatasetCatalog | None = None, logger: logging.Logger | None = None,
-                 cancel_event: threading.Event | None = None,
+                 cancel_event: CancelSignal | None = None,
                  on_progress: Callable[[float, str | None], None] | None = None,
                  on_metric: Callable[[str, float], None] | None = None) -> None:
         self.catalog: DatasetCatalog = catalog or NoCatalog()
         self.logger = logger or logging.getLogger("designer.component")
-        self._cancel = cancel_event or threading.Event()
+        self._cancel: CancelSignal = cancel_event or threading.Event()
         self._on_progress = on_progress
         self._on_metric = on_metric
         self.metrics: dict[str, float] = {}

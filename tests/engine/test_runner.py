@@ -176,7 +176,7 @@ def test_values_are_dropped_from_memory_once_every_reader_ran(workspace):
              wire(first, "Results dataset", last, "Dataset")]
     pipe = pipeline(data, first, second, last, edges=edges)
     job_id = workspace.jobs.create(pipe, "memory")
-    run = JobRun(job_id, pipe, registry=eng.registry, workspace=workspace, bus=eng.bus, executors=eng.executors)
+    run = JobRun(job_id, pipe, registry=eng.registry, workspace=workspace, bus=eng.bus, targets=eng.targets)
     assert run.execute() == "Completed"
     assert run.outputs[(data.id, "Dataset")].value is _UNSET  # read by both readers, then let go
     assert run.outputs[(first.id, "Results dataset")].value is _UNSET
