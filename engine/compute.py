@@ -65,10 +65,13 @@ class ProcessTarget:
         self._forwarder.start()
 
     def _forward(self) -> None:
-        while (report := self.channel.get()) is not None:
-            route = self._routes.get(report.job_id)
-            if route is not None:
-                route.put(report)
+        try:
+            while (report := self.channel.get()) is not None:
+                route = self._routes.get(report.job_id)
+                if route is not None:
+                    route.put(report)
+        except (EOFError, OSError):  # the manager went away (interpreter exit): no step is left to report
+            return
 
     def submit(self, spec: StepSpec, reports: queue.Queue) -> Future[StepOutcome]:
         with self._lock:

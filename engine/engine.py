@@ -103,15 +103,12 @@ class Engine:
                 self._threads.pop(job_id, None)
 
     def _abandon(self, run: JobRun, message: str) -> None:
-        """Stop the job's steps and end it Failed, with no step left Queued or Running under it."""
-        run.cancel()
+        """End the job Failed, with no step left Queued or Running under it (its steps have stopped)."""
         try:
             ended = self.workspace.jobs.abandon(run.job_id, message)
         except Exception:  # noqa: BLE001 - the store itself is failing; the next open marks the job interrupted
             log.exception("could not record the end of job %s", run.job_id)
             return
-        finally:
-            run.cancel_flag.clear()
         for node_id, status in ended.items():
             self.bus.publish(StepEvent(run.job_id, node_id, run.name_of(node_id), status))
         self.bus.publish(JobEvent(run.job_id, "Failed", message))

@@ -11,7 +11,7 @@ import queue
 import time
 from collections import Counter
 from collections.abc import Mapping
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +31,7 @@ from nodes.errors import ComponentError
 from nodes.registry import Registry
 
 CANCEL_POLL_SECONDS = 0.25
+STOP_WAIT_SECONDS = 30.0
 _UNSET = object()
 
 
@@ -127,6 +128,10 @@ class JobRun:
                 if self.cancelled:
                     self._cancel_queued()
             return self._conclude()
+        except BaseException:  # stopping: let the steps still running see the cancellation and end first
+            self.cancel()
+            wait(list(self.running.values()), timeout=STOP_WAIT_SECONDS)
+            raise
         finally:
             self.cancel_flag.clear()
 

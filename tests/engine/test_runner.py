@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pytest
 
+from engine.artifacts import ArtifactRef
 from engine.engine import Engine, InvalidPipeline
 from engine.events import JobEvent, MetricEvent, StepEvent
 from tests.engine import fakes
@@ -78,13 +79,21 @@ def test_regenerate_all_and_per_node(test_engine):
     assert [job.step(data.id).status, job.step(step.id).status] == ["Reused", "Completed"]
 
 
-def test_a_missing_artifact_is_recomputed_not_reused(test_engine, workspace):
-    data = data_node()
-    job = test_engine.submit(pipeline(data)).wait(30)
-    from engine.artifacts import ArtifactRef
-    workspace.artifacts.path(ArtifactRef.from_dict(job.step(data.id).outputs["Dataset"])).unlink()
-    again = test_engine.submit(pipeline(data)).wait(30)
-    assert again.step(data.id).status == "Completed"
+@pytest.mark.parametrize("damage", ["missing", "altered"])
+def test_a_missing_or_altered_artifact_is_recomputed_not_reused(test_engine, workspace, damage):
+    data, step = data_node(), node("test_pass")
+    pipe = pipeline(data, step, edges=[wire(data, "Dataset", step, "Dataset")])
+    job = test_engine.submit(pipe).wait(30)
+    path = workspace.artifacts.path(ArtifactRef.from_dict(job.step(data.id).outputs["Dataset"]))
+    if damage == "missing":
+        path.unlink()
+    else:
+        path.write_bytes(path.read_bytes()[:-8] + b"tampered")
+    again = test_engine.submit(pipe).wait(30)
+    assert again.status == "Completed", again.error
+    assert [again.step(data.id).status, again.step(step.id).status] == ["Completed", "Reused"]
+    assert "missing or altered on disk, so they were not reused" in again.step(data.id).logs
+    assert workspace.artifacts.verify(ArtifactRef.from_dict(again.step(data.id).outputs["Dataset"]))
 
 
 def test_failure_stops_downstream_but_other_branches_finish(test_engine):
