@@ -1,4 +1,4 @@
-"""Writes job, step and metric events to the workspace database as they happen."""
+"""Writes job, step and metric events to the workspace database: the scheduler calls it before publishing each."""
 from __future__ import annotations
 
 import time
@@ -17,7 +17,7 @@ def _stamp(seconds: float) -> str:
 
 
 class Recorder:
-    """An event subscriber that keeps the store in step with the runner."""
+    """Turns an event into the rows it changes; a failed write raises (the scheduler fails the job loudly)."""
 
     def __init__(self, jobs: JobStore) -> None:
         self.jobs = jobs
