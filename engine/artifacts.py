@@ -145,16 +145,21 @@ class ArtifactStore:
         return self.files.path(ref)
 
     def put(self, value: Any) -> ArtifactRef:
-        """Write a table or a picklable object (file first, then its row) and return its reference."""
+        """Write a table or a picklable object (file first, then its row) and return its reference; a file that
+        `designer gc` removed between the two is written again (its row, refreshed, now protects it)."""
         written = self.files.write(value)
         self.record(written)
+        if not self.files.intact(written.ref):
+            self.files.write(value)
         return written.ref
 
     def record(self, *written: Written) -> None:
-        """Add the rows of files written elsewhere (by a step on a worker) to the workspace's record."""
+        """Add the rows of files written elsewhere (by a step on a worker) to the workspace's record; a row that
+        exists is refreshed, so that garbage collection's grace period covers the file again."""
         with self.store.write() as db:
             db.conn.executemany(
-                "insert or ignore into artifacts (sha256, kind, path, size, created) values (?, ?, ?, ?, ?)",
+                "insert into artifacts (sha256, kind, path, size, created) values (?, ?, ?, ?, ?) "
+                "on conflict (sha256) do update set created = excluded.created",
                 [(w.ref.sha256, w.ref.kind, str(self.path(w.ref).relative_to(self.root)), w.size, now())
                  for w in written])
 

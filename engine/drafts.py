@@ -26,9 +26,10 @@ class Drafts:
         self.store = store
 
     def create(self, pipeline: Pipeline, name: str | None = None) -> str:
+        """A new draft holding a copy of `pipeline` as a new document (`Pipeline.cloned`): new id, its source."""
         draft_id = str(uuid.uuid4())
         stamp = now()
-        pipeline = pipeline.model_copy(update={"name": name or pipeline.name})
+        pipeline = pipeline.cloned(name)
         with self.store.write() as db:
             db["drafts"].insert({"id": draft_id, "name": pipeline.name, "pipeline": pipeline.to_json(indent=None),
                                  "created": stamp, "modified": stamp})

@@ -80,7 +80,8 @@ class Engine:
         problems = self.analyze(resolved).problems
         if problems:
             raise InvalidPipeline(problems)
-        job_id = self.workspace.jobs.create(pipeline, experiment or DEFAULT_EXPERIMENT, display_name, description,
+        snapshot = pipeline.with_lineage(draft=draft_id) if draft_id else pipeline
+        job_id = self.workspace.jobs.create(snapshot, experiment or DEFAULT_EXPERIMENT, display_name, description,
                                             parameters, regenerate, draft_id)
         run = JobRun(job_id, resolved, registry=self.registry, workspace=self.workspace, bus=self.bus,
                      targets=self.targets, regenerate=regenerate)

@@ -15,6 +15,7 @@ from typing import Any
 from engine.graph import topological_order
 from engine.pipeline import Pipeline
 from engine.step import run_component
+from engine.versions import current_params
 from nodes.component import Component
 from nodes.context import CancelSignal, DatasetCatalog, RunContext
 from nodes.errors import ComponentError
@@ -42,7 +43,8 @@ class _Step:
 
 
 class Evaluation:
-    """A pipeline ready to evaluate on in-memory values, many times."""
+    """A pipeline ready to evaluate on in-memory values, many times; a node of a version the catalogue cannot
+    upgrade raises `UnknownVersion` here, as validation would report it."""
 
     def __init__(self, pipeline: Pipeline, registry: Registry | None = None,
                  catalog: DatasetCatalog | None = None) -> None:
@@ -52,7 +54,7 @@ class Evaluation:
         for node_id in topological_order(pipeline):
             node = pipeline.node(node_id)
             component = registry[node.component]
-            params, problems = component.resolve_params(node.params)
+            params, problems = component.resolve_params(current_params(node, component))
             sources = tuple((e.target_port, (e.source, e.source_port)) for e in pipeline.incoming(node_id))
             self.steps.append(_Step(node_id, component, None if problems else params,
                                     problems[0] if problems else None, sources))

@@ -4,12 +4,14 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import cache
+from importlib.metadata import version
 from typing import Any
 
 from engine.graph import topological_order
 from engine.pipeline import Pipeline
+from engine.versions import current_params
 from nodes.columns import ColumnSelection
-from nodes.component import Component
+from nodes.component import Component, UnknownVersion
 from nodes.context import DatasetCatalog, DesignContext
 from nodes.errors import ComponentError
 from nodes.params import Params
@@ -18,10 +20,8 @@ from nodes.registry import Registry
 
 @cache
 def library_versions() -> dict[str, str]:
-    import numpy
-    import pandas
-    import sklearn
-    return {"numpy": numpy.__version__, "pandas": pandas.__version__, "scikit-learn": sklearn.__version__}
+    """The installed versions of the libraries that compute step outputs (read without importing them)."""
+    return {name: version(name) for name in ("numpy", "pandas", "scikit-learn")}
 
 
 def _plain(value: Any) -> Any:
@@ -56,7 +56,10 @@ def pipeline_fingerprints(pipeline: Pipeline, registry: Registry, catalog: Datas
         if node.component not in registry:
             continue
         component = registry[node.component]
-        params, problems = component.resolve_params(node.params)
+        try:
+            params, problems = component.resolve_params(current_params(node, component))
+        except UnknownVersion:
+            continue
         incoming = pipeline.incoming(node_id)
         if problems or any(e.source not in found for e in incoming):
             continue

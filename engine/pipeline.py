@@ -1,15 +1,16 @@
 """The pipeline document: nodes, edges, pipeline parameters and default compute, as versioned JSON."""
 from __future__ import annotations
 
+import ast
 import json
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 LOCAL_COMPUTE = "local"
 
 
@@ -61,22 +62,45 @@ class Binding(_Model):
     param: str
 
 
+ParameterKind = Literal["Int", "Float", "String", "Boolean", "Mode", "ColumnPicker", "Dataset"]
+
+
 class PipelineParameter(_Model):
-    """A pipeline parameter (Int, Float, String) or data set input, bound to node parameters."""
+    """A value chosen at submit time (or a data set input), bound to node parameters.
+
+    A Mode parameter lists its `options`; a ColumnPicker one holds column-picker rules JSON."""
 
     name: str
-    kind: Literal["Int", "Float", "String", "Dataset"] = "String"
+    kind: ParameterKind = "String"
     default: Any = None
+    options: list[str] = Field(default_factory=list)
     bindings: list[Binding] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _options_only_for_mode(self) -> PipelineParameter:
+        if (self.kind == "Mode") != bool(self.options):
+            raise ValueError("a Mode parameter lists its options; other kinds have none")
+        return self
+
+
+class Lineage(_Model):
+    """Where a document came from: the training job an inference pipeline was made from, the draft a job ran
+    from, the document this one was copied or cloned from (each an id, or None)."""
+
+    training_job: str | None = None
+    draft: str | None = None
+    source: str | None = None
 
 
 class Pipeline(_Model):
     """A training, real-time inference or batch inference pipeline."""
 
     schema_version: int = SCHEMA_VERSION
+    id: str = Field(default_factory=new_id)
     name: str = "Pipeline"
     description: str = ""
     kind: Literal["training", "realtime", "batch"] = "training"
+    lineage: Lineage = Field(default_factory=Lineage)
     default_compute: str | None = LOCAL_COMPUTE
     nodes: list[Node] = Field(default_factory=list)
     edges: list[Edge] = Field(default_factory=list)
@@ -97,6 +121,15 @@ class Pipeline(_Model):
             if parameter.name == name:
                 return parameter
         raise KeyError(name)
+
+    def with_lineage(self, **fields: str | None) -> Pipeline:
+        """The same document (same id) with these lineage fields set, e.g. `with_lineage(draft=draft_id)`."""
+        return self.model_copy(update={"lineage": Lineage(**{**self.lineage.model_dump(), **fields})}, deep=True)
+
+    def cloned(self, name: str | None = None) -> Pipeline:
+        """A new document made from this one: a new id, `lineage.source` this id, no draft it ran from."""
+        lineage = self.lineage.model_copy(update={"source": self.id, "draft": None})
+        return self.model_copy(update={"id": new_id(), "lineage": lineage, "name": name or self.name}, deep=True)
 
     def to_dict(self) -> dict:
         return self.model_dump(mode="json")
@@ -144,7 +177,27 @@ def _from_v1(data: dict) -> dict:
     return {**data, "edges": edges, "default_compute": data.get("default_compute", LOCAL_COMPUTE)}
 
 
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _from_v1}
+def _from_v2(data: dict) -> dict:
+    """Version 2 had no document id nor lineage, and "Set as pipeline parameter" stored a column picker as a
+    String parameter holding the Python text of its rules: such a parameter becomes a ColumnPicker."""
+    return {**data, "id": data.get("id") or new_id(), "lineage": data.get("lineage", {}),
+            "parameters": [_column_picker_from_text(p) for p in data.get("parameters", [])]}
+
+
+def _column_picker_from_text(parameter: Any) -> Any:
+    if not isinstance(parameter, dict) or parameter.get("kind", "String") != "String":
+        return parameter
+    text = parameter.get("default")
+    try:
+        rules = ast.literal_eval(text) if isinstance(text, str) and text.lstrip().startswith("{") else None
+    except (ValueError, SyntaxError):
+        rules = None
+    if not isinstance(rules, dict) or not isinstance(rules.get("rules"), list):
+        return parameter
+    return {**parameter, "kind": "ColumnPicker", "default": rules}
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _from_v1, 2: _from_v2}
 
 
 def migrate(data: dict) -> dict:

@@ -24,8 +24,9 @@ from engine.graph import dependencies, topological_order
 from engine.pipeline import LOCAL_COMPUTE, Pipeline
 from engine.recorder import Recorder
 from engine.step import CancelFlag, Report, StepOutcome, StepSpec, error_dict
+from engine.versions import current_params
 from engine.workspace import Workspace
-from nodes.component import Component
+from nodes.component import Component, UnknownVersion
 from nodes.context import DesignContext
 from nodes.errors import ComponentError
 from nodes.registry import Registry
@@ -176,7 +177,10 @@ class JobRun:
         """Reuse the step's outputs, fail it at once, or queue it on its target; True when it ended as Reused."""
         node = self.nodes[node_id]
         component = self.registry[node.component]
-        params, problems = component.resolve_params(node.params)
+        try:
+            params, problems = component.resolve_params(current_params(node, component))
+        except UnknownVersion as error:
+            return self._fail_now(node_id, component, ComponentError(2000, "UnknownVersion", str(error)))
         if problems:
             return self._fail_now(node_id, component, problems[0])
         inputs = {e.target_port: self.outputs[(e.source, e.source_port)] for e in self.pipeline.incoming(node_id)}

@@ -22,11 +22,11 @@ def resources() -> Path:
 
 
 def register_samples(datasets: Datasets) -> None:
-    """Register every sample data set that the workspace does not have yet."""
+    """Register every sample data set that the workspace does not have yet (once, even from two processes)."""
     have = set(datasets.names())
     for name, (filename, description) in SAMPLE_DATASETS.items():
         if name not in have:
-            datasets.register(resources() / "datasets" / filename, name, description)
+            datasets.register(resources() / "datasets" / filename, name, description, only_new=True)
 
 
 def sample_pipelines() -> dict[str, Pipeline]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -13,6 +14,7 @@ from sqlite_utils import Database
 from engine.store_migrations import migrations
 
 BUSY_TIMEOUT_MS = 30_000
+WAL_RETRY_S = 0.05
 
 
 def now() -> str:
@@ -27,10 +29,8 @@ class Store:
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
-        db = self.db
-        db.enable_wal()
-        migrations.apply(db)
-        db.execute(f"PRAGMA user_version = {self.schema_version}")
+        self._enable_wal()
+        self._migrate()
 
     @property
     def db(self) -> Database:
@@ -49,6 +49,31 @@ class Store:
     @property
     def schema_version(self) -> int:
         return len(migrations.applied(self.db))
+
+    def _enable_wal(self) -> None:
+        """Switch to WAL; another process opening the same new file may hold it without the busy handler
+        being called, so "locked" is retried until the busy timeout."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode = wal")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+            time.sleep(WAL_RETRY_S)
+
+    def _migrate(self) -> None:
+        """Apply the pending migrations in one IMMEDIATE transaction (each one a savepoint in it): a second
+        process opening a new workspace at once waits for the lock, then finds nothing to do."""
+        if not migrations.pending(self.db) and self._user_version() == self.schema_version:
+            return
+        with self.write() as db:
+            migrations.apply(db)
+            db.execute(f"PRAGMA user_version = {self.schema_version}")
+
+    def _user_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
 
     @contextmanager
     def write(self) -> Iterator[Database]:

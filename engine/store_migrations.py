@@ -1,4 +1,5 @@
-"""The workspace database's schema, one migration per change; applied in order at every open."""
+"""The workspace database's schema, one migration per change; the pending ones are applied in order at open,
+all in one IMMEDIATE transaction (each a savepoint in it), so every migration must be transactional."""
 from __future__ import annotations
 
 from sqlite_utils import Database, Migrations

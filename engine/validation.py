@@ -5,8 +5,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from engine.graph import find_cycle, topological_order
+from engine.parameters import ParameterAssignmentError, binding_mismatch, coerce
 from engine.pipeline import LOCAL_COMPUTE, Node, Pipeline
-from nodes.component import Component
+from engine.versions import current_params, upgrade_pipeline
+from nodes.component import Component, UnknownVersion
 from nodes.context import DatasetCatalog, DesignContext
 from nodes.errors import ComponentError
 from nodes.params import Params
@@ -53,8 +55,10 @@ class Analysis:
 
 def analyze(pipeline: Pipeline, registry: Registry | None = None, catalog: DatasetCatalog | None = None,
             computes: frozenset[str] = frozenset({LOCAL_COMPUTE})) -> Analysis:
-    """Check every rule without running anything, propagating schemas as far as they are known."""
-    checker = _Checker(pipeline, registry or default_registry(), DesignContext(catalog), computes)
+    """Check every rule without running anything, propagating schemas as far as they are known. Nodes of an
+    older component version are checked with their values upgraded (and bindings following renames)."""
+    registry = registry or default_registry()
+    checker = _Checker(upgrade_pipeline(pipeline, registry), registry, DesignContext(catalog), computes)
     checker.run()
     return checker.analysis
 
@@ -69,6 +73,7 @@ class _Checker:
         self.pipeline, self.registry, self.ctx, self.computes = pipeline, registry, ctx, computes
         self.analysis = Analysis()
         self.components: dict[str, Component] = {}
+        self.values: dict[str, dict[str, Any]] = {}  # each node's values at its component's version
 
     def problem(self, message: str, node: Node | None = None, **where: Any) -> None:
         name = self.components[node.id].name if node and node.id in self.components else (
@@ -101,11 +106,15 @@ class _Checker:
                 self.problem(f"Two nodes share the id {node.id}; give each node its own UUID.", node,
                              code="DuplicateNode")
             seen.add(node.id)
-            if node.component in self.registry:
-                self.components[node.id] = self.registry[node.component]
-            else:
+            if node.component not in self.registry:
                 self.problem(f'Unknown component "{node.component}"; replace or delete this node.', node,
                              code="UnknownComponent")
+                continue
+            component = self.components[node.id] = self.registry[node.component]
+            try:
+                self.values[node.id] = current_params(node, component)
+            except UnknownVersion as error:
+                self.problem(str(error), node, code="UnknownVersion")
 
     def check_compute(self) -> None:
         default = self.pipeline.default_compute
@@ -161,10 +170,9 @@ class _Checker:
 
     def check_parameters(self) -> None:
         for node in self.pipeline.nodes:
-            component = self.components.get(node.id)
-            if component is None:
+            if node.id not in self.values:
                 continue
-            params, errors = component.resolve_params(node.params)
+            params, errors = self.components[node.id].resolve_params(self.values[node.id])
             self.analysis.params[node.id] = params
             for error in errors:
                 self.problem(error.message, node, parameter=error.parameter, code=f"{error.code:04d}")
@@ -172,16 +180,26 @@ class _Checker:
     def check_pipeline_parameters(self) -> None:
         nodes = {n.id: n for n in self.pipeline.nodes}
         for parameter in self.pipeline.parameters:
+            if parameter.default is not None:
+                try:
+                    coerce(parameter, parameter.default)
+                except ParameterAssignmentError as error:
+                    self.problem(f"{error} (its default)", parameter=parameter.name, code="InvalidDefault")
             for binding in parameter.bindings:
                 node = nodes.get(binding.node)
-                component = self.components.get(binding.node)
                 if node is None:
                     self.problem(f'Pipeline parameter "{parameter.name}" is bound to node {binding.node}, '
                                  'which is not in the pipeline; detach it.', code="DanglingBinding")
-                elif component and component.param(binding.param) is None:
+                    continue
+                if node.id not in self.values:  # unknown component or version: reported already
+                    continue
+                param = self.components[node.id].param(binding.param)
+                if param is None:
                     self.problem(f'Pipeline parameter "{parameter.name}" is bound to "{binding.param}", '
                                  'which this component does not have; detach it.', node,
                                  parameter=binding.param, code="DanglingBinding")
+                elif mismatch := binding_mismatch(parameter, param):
+                    self.problem(mismatch, node, parameter=binding.param, code="IncompatibleBinding")
 
     def propagate(self) -> None:
         """Run every `configure` upstream first; a node whose inputs are unknown gets unknown outputs."""

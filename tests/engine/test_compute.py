@@ -17,9 +17,9 @@ SEED = "Random number seed"
 def seeded(pipeline: Pipeline, registry) -> Pipeline:
     """The pipeline with every random number seed set, so that two runs can be compared value for value."""
     copy = pipeline.model_copy(deep=True)
-    for node in copy.nodes:
-        if registry[node.component].param(SEED) is not None:
-            node.params[SEED] = 7
+    for each in copy.nodes:
+        if registry[each.component].param(SEED) is not None:
+            each.params[SEED] = 7
     return copy
 
 

@@ -145,3 +145,45 @@ def test_schemas_propagate_for_column_pickers(workspace):
     upstream = analysis.input_schemas(pipe, select.id)["Dataset"]
     assert upstream.names[:3] == ["Name", "Miles_per_Gallon", "Cylinders"]
     assert "Name" not in analysis.schemas[select.id]["Results dataset"].names
+
+
+def _split_with(*parameters: PipelineParameter):
+    """Enter Data Manually -> Split Data, whose node id is "split"; parameters bound to it."""
+    data, split = data_node(), node("split_data")
+    split.id = "split"
+    return pipeline(data, split, edges=[wire(data, "Dataset", split, "Dataset")], parameters=list(parameters))
+
+
+def _on_split(name: str, kind: str, default=None, options: tuple[str, ...] = ()) -> PipelineParameter:
+    return PipelineParameter(name=f"p-{kind}", kind=kind, default=default, options=list(options),
+                             bindings=[Binding(node="split", param=name)])
+
+
+def test_pipeline_parameters_of_every_kind_bound_to_their_kind_are_valid():
+    label = ColumnSelection.names("label").to_dict()
+    assert validate(_split_with(_on_split("Random seed", "Int", 7), _on_split("Randomized split", "Boolean", False),
+                                _on_split("Splitting mode", "Mode", "Split Rows", ("Split Rows", "Regular Expression")),
+                                _on_split("Stratification key column", "ColumnPicker", label),
+                                _on_split("Relational expression", "String", '\\"x" > 3'))) == []
+
+
+def test_a_binding_to_a_parameter_of_another_kind_names_both():
+    found = validate(_split_with(_on_split("Random seed", "ColumnPicker")))
+    assert [(p.code, p.node_name, p.parameter) for p in found] == [("IncompatibleBinding", "Split Data", "Random seed")]
+    assert 'Pipeline parameter "p-ColumnPicker" is a ColumnPicker parameter, but "Random seed" is Int' \
+        in found[0].message
+
+
+def test_a_mode_parameter_offers_only_options_of_the_node_parameter():
+    found = validate(_split_with(_on_split("Splitting mode", "Mode", None, ("Split Rows", "Sideways"))))
+    assert [(p.code, p.parameter) for p in found] == [("IncompatibleBinding", "Splitting mode")]
+    assert "offers Sideways" in found[0].message and "Relative Expression" in found[0].message
+
+
+def test_a_default_that_is_not_of_the_kind_is_a_problem():
+    found = validate(_split_with(_on_split("Random seed", "Int", "lots"),
+                                 _on_split("Splitting mode", "Mode", "Sideways", ("Split Rows",))))
+    assert [(p.code, p.node, p.parameter) for p in found] == [("InvalidDefault", None, "p-Int"),
+                                                              ("InvalidDefault", None, "p-Mode")]
+    assert str(found[1]) == ("Pipeline [p-Mode]: Pipeline parameter \"p-Mode\": 'Sideways' is not a valid Mode; "
+                             "choose one of: Split Rows (its default)")
