@@ -1,6 +1,6 @@
-"""Node context menu entries on a node's result: "Preview data" (a submenu of its output data sets) and, for
-Evaluate Model, "Visualize evaluation". Disabled, with the reason as tooltip, until the node has run with its
-current parameters and inputs."""
+"""Node context menu entries on a node's result, one per viewer its output ports declare ("Preview data",
+"Visualize evaluation"), each a submenu of those ports. Disabled, with the reason as tooltip, until the node has
+run with its current parameters and inputs."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
@@ -8,11 +8,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from designer_app.canvas.adapter import CanvasAdapter
-from designer_app.preview.windows import show_evaluation, show_preview
+from designer_app.preview.viewers import VIEWERS, show_output
 from engine.engine import Engine
-from nodes.ports import PortType
 
-EVALUATE_MODEL = "evaluate_model"
 NOT_RUN = "This component has not run with its current settings: submit the pipeline first."
 
 
@@ -25,31 +23,28 @@ class NodeOutputActions(QObject):
         self.engine, self.adapter, self.window = engine, adapter, window
         self.job_id: str | None = None
         self.node_id: str | None = None
-        self.preview = QAction("Preview data", window)
-        self.preview.setMenu(QMenu(window))
-        self.evaluation = QAction("Visualize evaluation", window)
-        self.evaluation.triggered.connect(
-            lambda: show_evaluation(self.engine, self.job_id, self.node_id, self.window))
+        self.entries: dict[str, QAction] = {}
+        for name, viewer in VIEWERS.items():
+            self.entries[name] = QAction(viewer.label, window)
+            self.entries[name].setMenu(QMenu(window))
 
     @property
     def actions(self) -> list[QAction]:
-        return [self.preview, self.evaluation]
+        return list(self.entries.values())
 
     def update(self, node_id: str) -> None:
         node = self.adapter.node(node_id)
         result = self.engine.result_of(self.adapter.to_pipeline(), node_id)
         self.job_id, self.node_id = result or (None, node_id)
         step = self.engine.workspace.jobs.get(self.job_id).step(self.node_id) if result else None
-        menu = self.preview.menu()
-        menu.clear()
-        ports = [p.name for p in node.COMPONENT.outputs if p.type is PortType.DATAFRAME]
-        for port in ports:
-            action = menu.addAction(port, lambda p=port: show_preview(self.engine, self.job_id, self.node_id, p,
-                                                                        self.window))
-            action.setEnabled(bool(step and port in step.outputs))
-        self.preview.setEnabled(bool(step and ports))
-        self.preview.setToolTip(NOT_RUN if ports and not step else
-                                "" if ports else "This component has no output data set.")
-        self.evaluation.setVisible(node.COMPONENT.id == EVALUATE_MODEL)
-        self.evaluation.setEnabled(step is not None)
-        self.evaluation.setToolTip("" if step else NOT_RUN)
+        for name, entry in self.entries.items():
+            ports = [p for p in node.COMPONENT.outputs if p.viewer == name]
+            menu = entry.menu()
+            menu.clear()
+            for port in ports:
+                action = menu.addAction(port.name, lambda p=port: show_output(self.engine, self.job_id, self.node_id,
+                                                                               p, self.window))
+                action.setEnabled(bool(step and port.name in step.outputs))
+            entry.setVisible(bool(ports))
+            entry.setEnabled(step is not None)
+            entry.setToolTip("" if step else NOT_RUN)

@@ -9,6 +9,7 @@ from designer_app.canvas.viewer import PALETTE_MIME
 from engine.datasets import DatasetInfo
 from engine.samples import SAMPLE_DATASETS
 from nodes.component import CATEGORIES
+from nodes.params import dataset_param
 from nodes.registry import Registry
 
 ENTRY_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
@@ -30,7 +31,9 @@ class _PaletteModel(QtGui.QStandardItemModel):
 
 
 class PaletteWidget(QtWidgets.QWidget):
-    """Search box over a tree of entries; emits `add_requested(component_id, params)` on double-click."""
+    """Search box over a tree of entries: each data set once per data set source (a component with a Dataset
+    parameter, placed with it filled in), then the other components by category. Emits
+    `add_requested(component_id, params)` on double-click."""
 
     add_requested = QtCore.Signal(str, dict)
 
@@ -63,14 +66,16 @@ class PaletteWidget(QtWidgets.QWidget):
         latest = {d.name: d for d in datasets}
         samples = [d for name, d in latest.items() if name in SAMPLE_DATASETS]
         mine = [d for name, d in latest.items() if name not in SAMPLE_DATASETS]
+        sources = [(c, dataset_param(c.params)) for c in self.registry if dataset_param(c.params)]
         for title, infos in ((SAMPLE_GROUP, samples), (MY_GROUP, mine)):
             group = self._group(title)
             for info in infos:
                 tip = f"{info.description}\n{info.row_count} rows × {len(info.schema.columns)} columns"
-                group.appendRow(self._entry(info.name, tip, {"component": "dataset",
-                                                             "params": {"Dataset": info.name}}))
+                for component, param in sources:
+                    group.appendRow(self._entry(info.name, tip, {"component": component.id,
+                                                                 "params": {param.name: info.name}}))
         for category in CATEGORIES:
-            components = [c for c in self.registry if c.category == category and c.id != "dataset"]
+            components = [c for c in self.registry if c.category == category and dataset_param(c.params) is None]
             if components:
                 group = self._group(category)
                 for c in components:

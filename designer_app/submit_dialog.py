@@ -22,14 +22,19 @@ from PySide6.QtWidgets import (
 )
 
 from designer_app.background import BackgroundCall
+from designer_app.properties.column_picker import ColumnPickerDialog
+from designer_app.properties.editors import Editor, make_editor
 from designer_app.settings import app_settings
 from engine.engine import DEFAULT_EXPERIMENT, Engine, InvalidPipeline, JobHandle
 from engine.parameters import ParameterAssignmentError, apply_parameters
 from engine.pipeline import Pipeline, PipelineParameter
 from engine.validation import Problem
+from nodes.params import Param, ParamKind
+from nodes.table import TableSchema
 
 SETTINGS_EXPERIMENT = "submit/experiment"
 CHECK_DELAY_MS = 250  # re-check after typing pauses: analyze may parse inline data
+CHOSEN_KINDS = ("Boolean", "Mode", "ColumnPicker")  # edited as the properties pane edits them; typed otherwise
 
 
 class SubmitDialog(QDialog):
@@ -58,6 +63,7 @@ class SubmitDialog(QDialog):
         basics.addRow("Job display name", self.display_name)
         basics.addRow("Job description", self.description)
 
+        self.chosen: dict[str, Any] = {}  # the values of the Boolean, Mode and ColumnPicker editors
         self.editors = {p.name: self._editor(p, (values or {}).get(p.name, p.default)) for p in pipeline.parameters}
         inputs = QFormLayout()
         for name, editor in self.editors.items():
@@ -100,8 +106,9 @@ class SubmitDialog(QDialog):
 
         self.debounce = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS, timeout=self.check)
         for editor in self.editors.values():
-            (editor.currentTextChanged if isinstance(editor, QComboBox) else editor.textChanged).connect(
-                self.debounce.start)
+            signal = editor.edited if isinstance(editor, Editor) else (
+                editor.currentTextChanged if isinstance(editor, QComboBox) else editor.textChanged)
+            signal.connect(self.debounce.start)
         self.compute.currentTextChanged.connect(self.debounce.start)
         self.experiment.currentTextChanged.connect(self.debounce.start)
         self.check()
@@ -112,6 +119,14 @@ class SubmitDialog(QDialog):
             editor.addItems(self.engine.workspace.datasets.names())
             editor.setCurrentText(value["Name"] if isinstance(value, dict) else str(value or ""))
             return editor
+        if parameter.kind in CHOSEN_KINDS:
+            chosen = make_editor(Param(parameter.name, ParamKind(parameter.kind), options=tuple(parameter.options)),
+                                 self._pick_columns)
+            chosen.set_value(value)
+            if value is not None:
+                self.chosen[parameter.name] = value
+            chosen.edited.connect(lambda new, name=parameter.name: self.chosen.update({name: new}))
+            return chosen
         editor = QLineEdit("" if value is None else str(value))
         editor.setPlaceholderText(parameter.kind)
         if parameter.kind == "Int":
@@ -120,10 +135,32 @@ class SubmitDialog(QDialog):
             editor.setValidator(QDoubleValidator(editor))
         return editor
 
+    def _pick_columns(self, param: Param, value: dict) -> dict | None:
+        """The column picker over the columns arriving at the first node parameter the pipeline parameter sets."""
+        schema, single = self._columns_of(self.pipeline.parameter(param.name))
+        dialog = ColumnPickerDialog(param.name, schema, value, single, self)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def _columns_of(self, parameter: PipelineParameter) -> tuple[TableSchema | None, bool]:
+        """The upstream schema of the column picker the parameter is bound to (None when unknown), and whether
+        it takes a single column."""
+        for binding in parameter.bindings:
+            node = next((n for n in self.pipeline.nodes if n.id == binding.node), None)
+            if node is None or node.component not in self.engine.registry:
+                continue
+            component = self.engine.registry[node.component]
+            param = component.param(binding.param)
+            if param is not None and param.kind is ParamKind.COLUMN_PICKER:
+                schemas = self.engine.analyze(self.pipeline).input_schemas(self.pipeline, node.id)
+                schema = schemas.get(component.columns_port(param))
+                return (schema if isinstance(schema, TableSchema) else None), param.single_column
+        return None, False
+
     def values(self) -> dict[str, Any]:
-        """The pipeline parameter values typed in (an empty field keeps the default)."""
-        texts = {name: e.currentText() if isinstance(e, QComboBox) else e.text() for name, e in self.editors.items()}
-        return {name: text for name, text in texts.items() if text.strip()}
+        """The pipeline parameter values chosen or typed in (an empty field keeps the default)."""
+        texts = {name: e.currentText() if isinstance(e, QComboBox) else e.text()
+                 for name, e in self.editors.items() if not isinstance(e, Editor)}
+        return {**{name: text for name, text in texts.items() if text.strip()}, **self.chosen}
 
     def configured_pipeline(self) -> Pipeline:
         return self.pipeline.model_copy(update={"default_compute": self.compute.currentText()})

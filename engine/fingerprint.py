@@ -17,6 +17,8 @@ from nodes.errors import ComponentError
 from nodes.params import Params
 from nodes.registry import Registry
 
+ARTIFACT_FORMAT = 2  # bumped when the classes inside pickled outputs move: older outputs are then recomputed
+
 
 @cache
 def library_versions() -> dict[str, str]:
@@ -31,7 +33,7 @@ def _plain(value: Any) -> Any:
 def step_fingerprint(component_id: str, version: str, params: dict[str, Any], inputs: dict[str, str],
                      content_key: str | None) -> str:
     """`inputs` maps each input port to the fingerprint of the output feeding it."""
-    document = {"component": component_id, "version": version,
+    document = {"format": ARTIFACT_FORMAT, "component": component_id, "version": version,
                 "params": {k: _plain(v) for k, v in sorted(params.items())},
                 "inputs": dict(sorted(inputs.items())), "content": content_key, "libraries": library_versions()}
     return hashlib.sha256(json.dumps(document, sort_keys=True, default=str).encode()).hexdigest()

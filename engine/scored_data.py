@@ -7,9 +7,9 @@ import numpy as np
 import pandas as pd
 
 from engine.engine import Engine
-from nodes.components.scoring import evaluate_model
-from nodes.components.scoring.score_model import LABELS, PROBABILITIES
-from nodes.models import Task
+from nodes.components.scoring.evaluate_model import COMPARE, SCORED
+from nodes.models import LABELS, PROBABILITIES, Task
+from nodes.scores import positive_class, read_scores, values
 from nodes.table import Table
 
 
@@ -32,15 +32,15 @@ class ScoredInput:
 
 
 def scored_input(table: Table, port: str, source: str) -> ScoredInput:
-    task, label = evaluate_model.read_scores(table.schema, port)
+    task, label = read_scores(table.schema, port)
     frame = table.frame[table.frame[label].notna()]
-    actual, predicted = evaluate_model.values(frame[label]), evaluate_model.values(frame[LABELS])
+    actual, predicted = values(frame[label]), values(frame[LABELS])
     if task is Task.REGRESSION:
         return ScoredInput(port, source, task, actual.astype(float), predicted.astype(float))
     if task is Task.MULTICLASS:
         return ScoredInput(port, source, task, actual, predicted)
     scores = frame[PROBABILITIES].to_numpy(dtype=float)
-    positive = evaluate_model.positive_class(actual, predicted, scores)
+    positive = positive_class(actual, predicted, scores)
     negative = next((v for v in pd.unique(np.r_[actual, predicted]) if v != positive), f"not {positive}")
     return ScoredInput(port, source, task, actual == positive, predicted, scores, (negative, positive))
 
@@ -48,7 +48,7 @@ def scored_input(table: Table, port: str, source: str) -> ScoredInput:
 def scored_inputs(engine: Engine, job_id: str, node_id: str) -> list[ScoredInput]:
     """The Scored dataset (and the one to compare, if wired) of an Evaluate Model step, left input first."""
     job = engine.workspace.jobs.get(job_id)
-    order = (evaluate_model.SCORED, evaluate_model.COMPARE)
+    order = (SCORED, COMPARE)
     edges = sorted((e for e in job.pipeline.incoming(node_id) if e.target_port in order),
                    key=lambda e: order.index(e.target_port))
     return [scored_input(engine.output(job_id, e.source, e.source_port), e.target_port, job.step(e.source).name)

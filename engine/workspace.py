@@ -10,8 +10,11 @@ from engine.artifacts import ArtifactStore
 from engine.datasets import DatasetError, Datasets
 from engine.drafts import Drafts
 from engine.job_store import JobStore
+from engine.pipeline import Node
 from engine.samples import register_samples
 from engine.store import Store
+from nodes.params import dataset_param
+from nodes.registry import default_registry
 
 ENV_VAR = "DESIGNER_WORKSPACE"
 
@@ -39,13 +42,13 @@ class Workspace:
             register_samples(self.datasets)
 
     def drafts_using(self, dataset: str) -> list[str]:
-        """Names of the drafts with a Dataset node reading `dataset`."""
-        users = []
-        for info in self.drafts.list():
-            pipeline = self.drafts.load(info.id)
-            if any(n.component == "dataset" and n.params.get("Dataset") == dataset for n in pipeline.nodes):
-                users.append(info.name)
-        return users
+        """Names of the drafts with a data set source (a component with a Dataset parameter) reading `dataset`."""
+        registry = default_registry()
+
+        def reads(node: Node) -> bool:
+            param = dataset_param(registry[node.component].params) if node.component in registry else None
+            return param is not None and node.params.get(param.name) == dataset
+        return [info.name for info in self.drafts.list() if any(map(reads, self.drafts.load(info.id).nodes))]
 
     def delete_dataset(self, name: str, version: int | None = None) -> int:
         """Delete a data set (or one version); refused while a draft uses it."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nodes import errors
-from nodes.table import Column, ColumnType, Role, TableSchema
+from nodes.schema import Column, ColumnType, Role, TableSchema
 
 RULE_TYPES = ("AllColumns", "ColumnNames", "ColumnIndexes", "ColumnTypes")
 COLUMN_TYPES = ("String", "Integer", "Double", "Boolean", "DateTime", "TimeSpan", "Categorical", "Numeric", "All")

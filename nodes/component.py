@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from nodes.columns import ColumnSelection
 from nodes.context import DesignContext, RunContext
 from nodes.errors import ComponentError
-from nodes.params import Param, ParamKind, Params
+from nodes.params import PARAMETER_RANGE, Param, ParamKind, Params
 from nodes.ports import Port, PortType
 
 Configure = Callable[[DesignContext, dict[str, Any], Params], dict[str, Any]]
@@ -66,8 +67,10 @@ class Component:
         if self.category not in CATEGORIES:
             raise ValueError(f"{self.name}: unknown category {self.category!r}")
         names = [p.name for p in self.params]
-        if len(set(names)) != len(names):
+        if len(set(self.param_keys())) != len(self.param_keys()):
             raise ValueError(f"{self.name}: duplicate parameter names")
+        if any(p.tunable for p in self.params) and len([p for p in self.params if p.is_trainer_mode]) != 1:
+            raise ValueError(f"{self.name}: tunable parameters need one Create trainer mode")
         for p in self.params:
             if p.parent and p.parent not in names:
                 raise ValueError(f"{self.name}: parameter {p.name!r} depends on unknown {p.parent!r}")
@@ -99,11 +102,44 @@ class Component:
         return next((p for p in self.outputs if p.name == name), None)
 
     def param(self, name: str) -> Param | None:
-        return next((p for p in self.params if p.name == name), None)
+        """A declared parameter, or the "Range for ..." parameter of a tunable one."""
+        return self._by_key.get(name)
+
+    def param_keys(self) -> list[str]:
+        """The names parameter values are stored under: every parameter's, and each tunable one's range."""
+        return [p.name for p in self._all_params]
+
+    @cached_property
+    def _all_params(self) -> tuple[Param, ...]:
+        return tuple(q for p in self.params for q in ((p, p.range_param) if p.tunable else (p,)))
+
+    @cached_property
+    def _by_key(self) -> dict[str, Param]:
+        return {p.name: p for p in self._all_params}
 
     def defaults(self) -> dict[str, Any]:
         return {p.name: p.default.to_dict() if isinstance(p.default, ColumnSelection) else p.default
-                for p in self.params}
+                for p in self._all_params}
+
+    @cached_property
+    def trainer_mode(self) -> Param | None:
+        """The Create trainer mode parameter of a learner, which decides how its tunable parameters show."""
+        return next((p for p in self.params if p.is_trainer_mode), None)
+
+    def shown(self, param: Param, values: Mapping[str, Any]) -> Param | None:
+        """What the properties pane shows of a parameter: itself, its range in ParameterRange mode, or nothing."""
+        if not self.is_visible(param, values):
+            return None
+        if not param.tunable:
+            return param
+        mode = self.trainer_mode
+        if not self.is_visible(mode, values):
+            return None
+        try:
+            ranged = mode.coerce(values.get(mode.name, mode.default)) == PARAMETER_RANGE
+        except ComponentError:
+            return None
+        return self._by_key[param.range_key] if ranged else param
 
     def is_visible(self, param: Param, values: Mapping[str, Any]) -> bool:
         """Shown only while each parent (recursively) is shown and holds one of the listed values."""
@@ -119,24 +155,31 @@ class Component:
         return value in param.parent_values and self.is_visible(parent, values)
 
     def resolve_params(self, values: Mapping[str, Any]) -> tuple[Params, list[ComponentError]]:
-        """Coerce every visible parameter (defaults filling gaps); hidden ones keep their defaults unchecked."""
-        resolved: dict[str, Any] = {}
+        """Coerce every shown parameter (defaults filling gaps); hidden ones are None, unchecked.
+
+        A tunable parameter is checked as its single value or, in ParameterRange mode, as its range, whose first
+        value becomes the value to fit; `Params.ranges` lists the tunable parameters shown either way.
+        """
+        resolved: dict[str, Any] = dict.fromkeys(self.param_keys())
+        ranges: dict[str, str] = {}
         problems: list[ComponentError] = []
-        unknown = set(values) - {p.name for p in self.params}
+        unknown = set(values) - set(resolved)
         for name in sorted(unknown):
             problems.append(ComponentError(2, "ParameterParsing",
                                            f'"{self.name}" has no parameter "{name}".', parameter=name))
         for param in self.params:
-            raw = values.get(param.name, param.default)
-            if not self.is_visible(param, values):
-                resolved[param.name] = None
+            shown = self.shown(param, values)
+            if shown is None:
                 continue
             try:
-                resolved[param.name] = param.coerce(raw)
+                value = resolved[shown.name] = shown.coerce(values.get(shown.name, shown.default))
             except ComponentError as error:
                 problems.append(error)
-                resolved[param.name] = None
-        return Params(resolved), problems
+                continue
+            if param.tunable:
+                resolved[param.name] = value[0] if shown is not param else value
+                ranges[param.name] = param.range_key
+        return Params(resolved, ranges), problems
 
     def to_dict(self) -> dict:
         return {"id": self.id, "name": self.name, "category": self.category, "subcategory": self.subcategory,

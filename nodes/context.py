@@ -4,10 +4,13 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from nodes.errors import Cancelled, ComponentError
-from nodes.table import Table, TableSchema
+from nodes.schema import TableSchema
+
+if TYPE_CHECKING:  # a table holds a pandas frame: the contract itself loads no data library
+    from nodes.table import Table
 
 
 class DatasetCatalog(Protocol):

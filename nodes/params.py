@@ -1,6 +1,7 @@
 """Parameter kinds (reference §0.2): defaults, ranges, required flags and conditional visibility."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -18,10 +19,14 @@ class ParamKind(str, Enum):
     COLUMN_PICKER = "ColumnPicker"
     SCRIPT = "Script"
     PARAMETER_RANGE = "ParameterRange"
+    DATASET = "Dataset"
 
 
 _TRUE = {"true", "1", "yes", "on"}
 _FALSE = {"false", "0", "no", "off"}
+TRAINER_MODE = "Create trainer mode"
+SINGLE_PARAMETER = "SingleParameter"
+PARAMETER_RANGE = "ParameterRange"
 
 
 @dataclass(frozen=True)
@@ -40,13 +45,38 @@ class Param:
     single_column: bool = False
     description: str = ""
     port: str | None = None  # a column picker's input port (None: the component's one DataFrame input)
+    sweep: str | None = None  # a tunable parameter's default range, e.g. "0.025; 0.05; 0.1"
+    range_name: str | None = None  # its "Range for ..." name, when Azure's differs from `range_key_of(name)`
+    item_kind: ParamKind | None = None  # a ParameterRange's value kind (Int or Float)
 
     def to_dict(self) -> dict:
         default = self.default.to_dict() if isinstance(self.default, ColumnSelection) else self.default
         return {"name": self.name, "kind": self.kind.value, "default": default, "min": self.min,
                 "max": self.max, "required": self.required, "options": list(self.options),
                 "parent": self.parent, "parent_values": list(self.parent_values),
-                "single_column": self.single_column, "description": self.description, "port": self.port}
+                "single_column": self.single_column, "description": self.description, "port": self.port,
+                "range": {"name": self.range_key, "default": self.sweep} if self.tunable else None}
+
+    @property
+    def tunable(self) -> bool:
+        """Declared with a range: Create trainer mode shows either its single value or its range."""
+        return self.sweep is not None
+
+    @property
+    def range_key(self) -> str:
+        """The name its range is stored and shown under, e.g. "Range for learning rate"."""
+        return self.range_name or range_key_of(self.name)
+
+    @property
+    def range_param(self) -> Param:
+        """The "Range for ..." parameter of a tunable one: the values Tune Model Hyperparameters sweeps."""
+        return Param(self.range_key, ParamKind.PARAMETER_RANGE, self.sweep, self.min, self.max,
+                     parent=self.parent, parent_values=self.parent_values, item_kind=self.kind,
+                     description=f"Values of {self.name} to sweep, separated by ;.")
+
+    @property
+    def is_trainer_mode(self) -> bool:
+        return self.kind is ParamKind.MODE and self.options == (SINGLE_PARAMETER, PARAMETER_RANGE)
 
     def is_blank(self, value: Any) -> bool:
         if isinstance(value, ColumnSelection):
@@ -91,7 +121,7 @@ class Param:
             if kind is ParamKind.COLUMN_PICKER:
                 return ColumnSelection.parse(value)
             if kind is ParamKind.PARAMETER_RANGE:
-                return parse_range(value)
+                return parse_range(value, self.item_kind or ParamKind.FLOAT)
             return str(value)
         except (TypeError, ValueError) as error:
             raise errors.parameter_parsing(self.name, value, kind.value) from error
@@ -104,20 +134,39 @@ class Param:
                     raise errors.out_of_range(self.name, v, self.min, self.max)
 
 
-def parse_range(value: Any) -> list[float]:
-    """A sweep list such as "1; 8; 32" (or a JSON list) as numbers."""
+def parse_range(value: Any, kind: ParamKind = ParamKind.FLOAT) -> list[float] | list[int]:
+    """A sweep list such as "1; 8; 32" (or a JSON list) as numbers of `kind` (Int or Float)."""
     items = value if isinstance(value, list) else [p for p in str(value).replace(",", ";").split(";") if p.strip()]
     if not items:
         raise ValueError("empty range")
+    if any(isinstance(v, bool) for v in items):
+        raise ValueError("a range holds numbers")
     numbers = [float(v) for v in items]
-    return [int(n) if n.is_integer() else n for n in numbers]
+    if kind is ParamKind.INT:
+        if not all(n.is_integer() for n in numbers):
+            raise ValueError("a range of whole numbers")
+        return [int(n) for n in numbers]
+    return numbers
+
+
+def range_key_of(name: str) -> str:
+    """Azure's "Range for ..." name: the first letter lower-cased unless the first word is an acronym or has digits."""
+    first = name.split(" ", 1)[0]
+    if any(c.isdigit() for c in first) or sum(c.isupper() for c in first) > 1:
+        return f"Range for {name}"
+    return f"Range for {name[0].lower()}{name[1:]}"
 
 
 @dataclass(frozen=True)
 class Params:
-    """The coerced values a component's `configure` and `run` receive, keyed by parameter name."""
+    """The coerced values a component's `configure` and `run` receive, keyed by parameter name.
+
+    A tunable parameter's value is the one to fit (in ParameterRange mode the first of its range, which is
+    also under its "Range for ..." key); `ranges` names the range key of each shown tunable parameter.
+    """
 
     values: dict[str, Any] = field(default_factory=dict)
+    ranges: dict[str, str] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> Any:
         return self.values[name]
@@ -125,17 +174,35 @@ class Params:
     def get(self, name: str, default: Any = None) -> Any:
         return self.values.get(name, default)
 
+    @property
+    def grid(self) -> dict[str, list]:
+        """The values to sweep per tunable parameter: its range in ParameterRange mode, else its one value."""
+        return {name: self.values[key] if self.values.get(key) is not None else [self.values[name]]
+                for name, key in self.ranges.items()}
+
+    def at(self, point: Mapping[str, Any]) -> Params:
+        """These values with the tunable parameters in `point` fixed to one value each (one point of the grid)."""
+        unknown = set(point) - set(self.ranges)
+        if unknown:
+            raise KeyError(f"not tunable: {', '.join(sorted(unknown))}")
+        fixed = {self.ranges[name]: None for name in point}
+        return Params({**self.values, **fixed, **point}, self.ranges)
+
 
 def Int(name: str, default: int | None = None, *, min: float | None = None, max: float | None = None,  # noqa: A002,N802
-        required: bool = True, parent: tuple[str, tuple] | None = None, description: str = "") -> Param:
-    return _param(name, ParamKind.INT, default, min=min, max=max, required=required, parent=parent,
-                  description=description)
+        required: bool = True, sweep: str | None = None, range_name: str | None = None,
+        parent: tuple[str, tuple] | None = None, description: str = "") -> Param:
+    """A whole number; with `sweep` (e.g. "1; 10; 100") a tunable parameter of a learner."""
+    return _param(name, ParamKind.INT, default, min=min, max=max, required=required, sweep=sweep,
+                  range_name=range_name, parent=parent, description=description)
 
 
 def Float(name: str, default: float | None = None, *, min: float | None = None, max: float | None = None,  # noqa: A002,N802
-          required: bool = True, parent: tuple[str, tuple] | None = None, description: str = "") -> Param:
-    return _param(name, ParamKind.FLOAT, default, min=min, max=max, required=required, parent=parent,
-                  description=description)
+          required: bool = True, sweep: str | None = None, range_name: str | None = None,
+          parent: tuple[str, tuple] | None = None, description: str = "") -> Param:
+    """A number; with `sweep` (e.g. "0.025; 0.05; 0.1") a tunable parameter of a learner."""
+    return _param(name, ParamKind.FLOAT, default, min=min, max=max, required=required, sweep=sweep,
+                  range_name=range_name, parent=parent, description=description)
 
 
 def String(name: str, default: str | None = None, *, required: bool = True,  # noqa: N802
@@ -159,6 +226,16 @@ def Mode(name: str, options: list[str], default: str | None = None, *,  # noqa: 
                   parent=parent, description=description)
 
 
+def Dataset(name: str, *, description: str = "") -> Param:  # noqa: N802
+    """The name of a registered data set: a source the palette offers once per data set of the workspace."""
+    return _param(name, ParamKind.DATASET, None, description=description)
+
+
+def dataset_param(params: tuple[Param, ...]) -> Param | None:
+    """The parameter naming the data set a source component reads, if it has one."""
+    return next((p for p in params if p.kind is ParamKind.DATASET), None)
+
+
 def ColumnPicker(name: str, default: ColumnSelection | None = None, *, required: bool = True,  # noqa: N802
                  single: bool = False, port: str | None = None, parent: tuple[str, tuple] | None = None,
                  description: str = "") -> Param:
@@ -167,10 +244,10 @@ def ColumnPicker(name: str, default: ColumnSelection | None = None, *, required:
                   single_column=single, port=port, parent=parent, description=description)
 
 
-def ParameterRange(name: str, default: str, *, min: float | None = None, max: float | None = None,  # noqa: A002,N802
-                   parent: tuple[str, tuple] | None = None, description: str = "") -> Param:
-    return _param(name, ParamKind.PARAMETER_RANGE, default, min=min, max=max, parent=parent,
-                  description=description)
+def TrainerMode(name: str = TRAINER_MODE, *, parent: tuple[str, tuple] | None = None) -> Param:  # noqa: N802
+    """A learner's Create trainer mode: it shows each tunable parameter's single value, or its range."""
+    return Mode(name, [SINGLE_PARAMETER, PARAMETER_RANGE], SINGLE_PARAMETER, parent=parent,
+                description="One set of values, or ranges that Tune Model Hyperparameters sweeps.")
 
 
 def _param(name: str, kind: ParamKind, default: Any, *, parent: tuple[str, tuple] | None = None,

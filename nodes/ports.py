@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-
 TABLE_VIEWER = "table"
 EVALUATION_VIEWER = "evaluation"
 

@@ -23,6 +23,7 @@ from designer_app.theme import CANVAS, DEFAULT_THEME
 from engine.graph import topological_order
 from engine.pipeline import Backdrop, Edge, Node, Pipeline, PipelineFormatError, new_id
 from engine.validation import Analysis
+from engine.versions import upgrade_pipeline
 from nodes.ports import PortType
 from nodes.registry import Registry, default_registry
 
@@ -104,8 +105,10 @@ class CanvasAdapter(QtCore.QObject):
                                       f'{", ".join(unknown)}. Install them, or remove those nodes from the JSON.')
 
     def load(self, pipeline: Pipeline) -> None:
-        """Show `pipeline` (replacing the canvas); the undo history starts afresh."""
+        """Show `pipeline` (replacing the canvas); the undo history starts afresh. A node of an older component
+        version is upgraded (current version, migrated values); one of an unknown version is kept as it is."""
         self.check_loadable(pipeline)
+        pipeline = upgrade_pipeline(pipeline, self.registry)
         self._loading = True
         try:
             self.graph.clear_session()

@@ -26,11 +26,11 @@ from designer_app.canvas.running_clock import RunningClock
 from designer_app.engine_bridge import EngineBridge
 from designer_app.jobs.step_updates import updated
 from designer_app.logs_panel import StepLogsPanel
+from designer_app.preview.viewers import VIEWERS
 from designer_app.submit_dialog import SubmitDialog
 from engine.engine import Engine
 from engine.events import JobEvent, MetricEvent, StepEvent
 from engine.job_store import ACTIVE, JobRecord, StepRecord
-from nodes.ports import PortType
 
 NODE_ID = Qt.ItemDataRole.UserRole + 1
 OUTPUTS_TAB = 1
@@ -53,13 +53,12 @@ def key_value_tree(headers: tuple[str, str]) -> QTreeWidget:
 
 
 class JobView(QWidget):
-    """Emits `cloned(draft_id)` after Clone, `resubmitted(job_id)` after Resubmit, and the preview requests
-    `preview_requested(job_id, node_id, port)` / `evaluation_requested(job_id, node_id)`."""
+    """Emits `cloned(draft_id)` after Clone, `resubmitted(job_id)` after Resubmit, and
+    `output_requested(job_id, node_id, port)` when an output's viewer button is clicked (port: a nodes.ports.Port)."""
 
     cloned = Signal(str)
     resubmitted = Signal(str)
-    preview_requested = Signal(str, str, str)
-    evaluation_requested = Signal(str, str)
+    output_requested = Signal(str, str, object)
 
     def __init__(self, engine: Engine, bridge: EngineBridge, job_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -236,18 +235,12 @@ class JobView(QWidget):
             line.setContentsMargins(0, 0, 0, 0)
             line.addWidget(QLabel(port.name))
             line.addStretch()
-            if port.type is PortType.DATAFRAME:
-                button = QPushButton("Preview data")
+            if port.viewer in VIEWERS:
+                button = QPushButton(VIEWERS[port.viewer].label)
                 button.setEnabled(bool(step and port.name in step.outputs))
-                button.clicked.connect(lambda _=False, p=port.name: self.preview_requested.emit(
-                    self.job_id, self.node_id, p))
+                button.clicked.connect(lambda _=False, p=port: self.output_requested.emit(self.job_id, self.node_id, p))
                 line.addWidget(button)
             self.outputs_layout.addWidget(row)
-        if node.component == "evaluate_model":
-            button = QPushButton("Visualize evaluation")
-            button.setEnabled(bool(step and step.status in ("Completed", "Reused")))
-            button.clicked.connect(lambda: self.evaluation_requested.emit(self.job_id, self.node_id))
-            self.outputs_layout.addWidget(button)
 
     def _fill_metrics(self) -> None:
         self.metrics.clear()

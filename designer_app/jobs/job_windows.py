@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from designer_app.engine_bridge import EngineBridge
 from designer_app.jobs.job_view import JobView
-from designer_app.preview.windows import show_evaluation, show_preview
+from designer_app.preview.viewers import show_output
 from engine.engine import Engine
 
 SIZE = (1200, 760)
@@ -33,10 +33,8 @@ class JobWindows(QObject):
             view.destroyed.connect(lambda _=None, j=job_id: self.views.pop(j, None))
             view.cloned.connect(self.cloned)
             view.resubmitted.connect(self.open)
-            view.preview_requested.connect(
-                lambda j, node, port: show_preview(self.engine, j, node, port, self.views.get(j, self.window)))
-            view.evaluation_requested.connect(
-                lambda j, node: show_evaluation(self.engine, j, node, self.views.get(j, self.window)))
+            view.output_requested.connect(
+                lambda j, node, port: show_output(self.engine, j, node, port, self.views.get(j, self.window)))
         view.show()
         view.raise_()
         view.activateWindow()

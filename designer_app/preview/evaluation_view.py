@@ -29,17 +29,18 @@ def binary_point(counts: dict[str, float]) -> dict[str, float]:
 
 
 class EvaluationView(QWidget):
-    """Built from the Evaluate Model step's inputs (the upstream Score Model outputs), read via engine.output."""
+    """The `port` output of an Evaluate Model step, built from the step's inputs (the upstream Score Model
+    outputs), read via engine.output."""
 
-    def __init__(self, engine: Engine, job_id: str, node_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, engine: Engine, job_id: str, node_id: str, port: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.inputs: list[ScoredInput] = scored_inputs(engine, job_id, node_id)
         self.task = self.inputs[0].task
         self.threshold = 0.5
-        self.setWindowTitle("Evaluate Model › Evaluation results")
+        self.setWindowTitle(f"{engine.workspace.jobs.get(job_id).step(node_id).name} › {port}")
         self.resize(1100, 760)
 
-        title = QLabel("Evaluation results")
+        title = QLabel(port)
         title.setStyleSheet("font-size: 16px; font-weight: 600;")
         compared = " — comparing two scored data sets" if len(self.inputs) > 1 else ""
         subtitle = QLabel(f"{TASK_NAMES[self.task]}{compared}")

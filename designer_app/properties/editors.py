@@ -183,5 +183,5 @@ def make_editor(param: Param, pick_columns: Callable[[Param, dict], dict | None]
     if kind is ParamKind.SCRIPT:
         return ScriptEditor(param)
     return {ParamKind.INT: IntEditor, ParamKind.FLOAT: FloatEditor, ParamKind.BOOLEAN: BoolEditor,
-            ParamKind.MODE: ModeEditor, ParamKind.STRING: TextEditor,
+            ParamKind.MODE: ModeEditor, ParamKind.STRING: TextEditor, ParamKind.DATASET: TextEditor,
             ParamKind.PARAMETER_RANGE: TextEditor}[kind](param)

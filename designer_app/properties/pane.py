@@ -1,7 +1,8 @@
 """The properties pane of the selected node, built from its component's parameter schema.
 
 Every edit goes through the canvas adapter (so through the undo stack); the pane re-reads the node when it
-changes (edit, undo, redo) and shows or hides conditional parameters with `Component.is_visible`.
+changes (edit, undo, redo) and shows or hides conditional parameters with `Component.shown`, which also picks a
+tunable parameter's single value or its range ("Range for ...") by Create trainer mode.
 """
 from __future__ import annotations
 
@@ -13,12 +14,10 @@ from designer_app.canvas.adapter import CanvasAdapter
 from designer_app.properties.column_picker import ColumnPickerDialog
 from designer_app.properties.editors import Editor, make_editor
 from engine.engine import Engine
-from engine.pipeline import Binding, PipelineParameter
+from engine.parameters import parameter_for
 from nodes.component import Component
-from nodes.params import Param, ParamKind
+from nodes.params import Param
 from nodes.table import TableSchema
-
-PARAMETER_KINDS = {ParamKind.INT: "Int", ParamKind.FLOAT: "Float"}
 
 
 class PropertiesPane(QtWidgets.QScrollArea):
@@ -89,23 +88,25 @@ class PropertiesPane(QtWidgets.QScrollArea):
         label = QtWidgets.QLabel(objectName="paramLabel", wordWrap=True)
         label.setToolTip(param.description)
         label.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
-        label.customContextMenuRequested.connect(lambda _pos, p=param: self._parameter_menu(p))
+        label.customContextMenuRequested.connect(lambda _pos, p=param: self._parameter_menu(self._shown(p)))
         self._labels[param.name] = label
         return label
 
     def _editor(self, param: Param) -> QtWidgets.QWidget:
-        editor = make_editor(param, self._pick_columns)
-        editor.setToolTip(param.description)
-        editor.edited.connect(lambda value, name=param.name: self.adapter.set_param(self.uuid, name, value))
-        self.editors[param.name] = editor
-        more = QtWidgets.QToolButton(text="⋯", toolTip="Pipeline parameter", objectName="paramMenu")
-        more.clicked.connect(lambda _=False, p=param: self._parameter_menu(p))
+        """A parameter's row: its editor (a tunable one's range editor beside it, one shown at a time) and a menu."""
         row = QtWidgets.QWidget()
         layout = QtWidgets.QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(editor, 1)
+        for form in (param, param.range_param) if param.tunable else (param,):
+            editor = make_editor(form, self._pick_columns)
+            editor.setToolTip(form.description)
+            editor.edited.connect(lambda value, name=form.name: self.adapter.set_param(self.uuid, name, value))
+            editor.row = row
+            self.editors[form.name] = editor
+            layout.addWidget(editor, 1)
+        more = QtWidgets.QToolButton(text="⋯", toolTip="Pipeline parameter", objectName="paramMenu")
+        more.clicked.connect(lambda _=False, p=param: self._parameter_menu(self._shown(p)))
         layout.addWidget(more)
-        editor.row = row
         return row
 
     def _run_settings(self) -> QtWidgets.QFormLayout:
@@ -136,11 +137,13 @@ class PropertiesPane(QtWidgets.QScrollArea):
         node = self.adapter.node(self.uuid)
         values = self.values()
         for param in self.component.params:
-            editor = self.editors[param.name]
-            editor.set_value(values.get(param.name))
-            visible = self.component.is_visible(param, values)
-            editor.row.setVisible(visible)
-            self._labels[param.name].setVisible(visible)
+            shown = self.component.shown(param, values)
+            for key in (param.name, param.range_key) if param.tunable else (param.name,):
+                editor = self.editors[key]
+                editor.set_value(values.get(key))
+                editor.setVisible(shown is not None and shown.name == key)
+            self.editors[param.name].row.setVisible(shown is not None)
+            self._labels[param.name].setVisible(shown is not None)
         with QtCore.QSignalBlocker(self.compute):
             index = self.compute.findData(node.get_property("compute") or "")
             self.compute.setCurrentIndex(max(0, index))
@@ -155,11 +158,16 @@ class PropertiesPane(QtWidgets.QScrollArea):
             return
         bound = self._bound_parameters()
         for param in self.component.params:
-            name = bound.get(param.name)
-            text = param.name + (" *" if param.required else "")
+            shown = self._shown(param)
+            name = bound.get(shown.name)
+            text = shown.name + (" *" if shown.required else "")
             if name:
                 text += f"  ⟶ {name}"
             self._labels[param.name].setText(text)
+
+    def _shown(self, param: Param) -> Param:
+        """The parameter or, in ParameterRange mode, its range: what the row of `param` edits."""
+        return self.component.shown(param, self.values()) or param
 
     def _bound_parameters(self) -> dict[str, str]:
         """This node's parameters bound to a pipeline parameter: {node parameter: pipeline parameter}."""
@@ -181,16 +189,16 @@ class PropertiesPane(QtWidgets.QScrollArea):
 
     # --- column picker and pipeline parameters ---
 
-    def upstream_schema(self) -> TableSchema | None:
-        """The real columns arriving at this node (schema propagation through the engine)."""
+    def upstream_schema(self, param: Param) -> TableSchema | None:
+        """The real columns arriving at the input port the column picker `param` picks from (schema propagation
+        through the engine); None while unknown."""
         pipeline = self.adapter.to_pipeline()
         schemas = self.engine.analyze(pipeline).input_schemas(pipeline, self.uuid)
-        tables = [s for s in schemas.values() if isinstance(s, TableSchema)]
-        preferred = schemas.get("Dataset")
-        return preferred if isinstance(preferred, TableSchema) else (tables[0] if tables else None)
+        schema = schemas.get(self.component.columns_port(param))
+        return schema if isinstance(schema, TableSchema) else None
 
     def _pick_columns(self, param: Param, value: dict) -> dict | None:
-        dialog = ColumnPickerDialog(param.name, self.upstream_schema(), value, param.single_column, self)
+        dialog = ColumnPickerDialog(param.name, self.upstream_schema(param), value, param.single_column, self)
         return dialog.value() if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted else None
 
     def _parameter_menu(self, param: Param) -> None:
@@ -203,18 +211,13 @@ class PropertiesPane(QtWidgets.QScrollArea):
         menu.exec(self.cursor().pos())
 
     def set_as_pipeline_parameter(self, name: str) -> str:
-        """Create a pipeline parameter holding this node parameter's current value, bound to it."""
-        param = self.component.param(name)
+        """Create a pipeline parameter of this node parameter's kind holding its current value, bound to it."""
         settings = self.adapter.settings
         taken = {p.name for p in settings.parameters}
         base = name.lower().replace(" ", "-")
         pipeline_name = next(f"{base}{'' if i == 0 else f'-{i}'}" for i in range(len(taken) + 1)
                              if f"{base}{'' if i == 0 else f'-{i}'}" not in taken)
-        value = self.values().get(name)
-        kind = PARAMETER_KINDS.get(param.kind, "String")
-        created = PipelineParameter(name=pipeline_name, kind=kind,
-                                    default=value if kind != "String" or value is None else str(value),
-                                    bindings=[Binding(node=self.uuid, param=name)])
+        created = parameter_for(pipeline_name, self.uuid, self.component.param(name), self.values().get(name))
         self.adapter.set_settings("Set as pipeline parameter", parameters=[*settings.parameters, created])
         return pipeline_name
 

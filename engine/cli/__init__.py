@@ -1,24 +1,32 @@
-"""The `designer` command: everything the app does, headless; plain `designer` opens the desktop app."""
+"""The `designer` command line: everything the app does, headless. The console script is
+`designer_app.launcher`, which opens the desktop app when no command is given.
+
+Each command module (`run`, `jobs`, ...) only declares its arguments; its handlers live in the `_` module
+beside it and are imported through `nodes.lazy.Lazy` when the command runs, so that parsing the command line
+and `designer components` load no engine, no workspace and no ML library.
+"""
 from __future__ import annotations
 
 import argparse
-import importlib
-import os
-import sys
 from collections.abc import Sequence
 
-from engine.cli import datasets, drafts, jobs, run
+from engine.cli import datasets, drafts, gc, jobs, run
 from engine.cli.common import EXIT_INVALID, EXIT_OK, print_json
-from engine.workspace import Workspace
+from nodes.lazy import Lazy
 from nodes.registry import default_registry
 
+OPEN_THE_APP = "Run `designer` without a command to open the desktop app."
+in_workspace = Lazy("engine.cli._common", "in_workspace")
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="designer", description="A local drag-and-drop machine-learning designer.")
+
+def parser() -> argparse.ArgumentParser:
+    """The whole command line; `command` is None when no command was given."""
+    parser = argparse.ArgumentParser(prog="designer", description="A local drag-and-drop machine-learning designer.",
+                                     epilog=OPEN_THE_APP)
     parser.add_argument("--workspace", metavar="DIR", help="workspace folder (default: $DESIGNER_WORKSPACE or the "
                                                            "per-user data folder)")
     sub = parser.add_subparsers(dest="command")
-    for group in (run, jobs, datasets, drafts):
+    for group in (run, jobs, datasets, drafts, gc):
         group.register(sub)
     components = sub.add_parser("components", help="list the component catalogue")
     components.add_argument("--json", action="store_true")
@@ -26,35 +34,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    if args.command is None:
-        return _open_app(args.workspace)
+def execute(args: argparse.Namespace) -> int:
+    """Run the parsed command, in its workspace unless it needs none; returns the exit code."""
     if getattr(args, "workspace_free", False):
         return args.handler(args)
-    try:
-        workspace = Workspace(args.workspace)
-    except Exception as error:  # noqa: BLE001 - an unusable workspace folder is the user's to fix
-        print(f"designer: cannot open the workspace: {error}", file=sys.stderr)
+    return in_workspace(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m engine.cli`: the commands only; without one, the help and how to open the app."""
+    command_line = parser()
+    args = command_line.parse_args(argv)
+    if args.command is None:
+        command_line.print_help()
         return EXIT_INVALID
-    with workspace:
-        try:
-            return args.handler(workspace, args)
-        except BrokenPipeError:  # e.g. `designer jobs output ... | head`: the reader has all it wanted
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return EXIT_OK
-
-
-def _open_app(workspace: str | None) -> int:
-    try:
-        app = importlib.import_module("designer_app.main")
-    except ModuleNotFoundError as error:
-        if error.name and error.name.startswith("designer_app"):
-            print("designer: the desktop app is not installed; use `designer run`, `designer validate`, "
-                  "`designer jobs`, `designer datasets` or `designer components`.", file=sys.stderr)
-            return EXIT_INVALID
-        raise
-    return app.main(workspace)
+    return execute(args)
 
 
 def _components(args: argparse.Namespace) -> int:

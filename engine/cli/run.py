@@ -1,18 +1,10 @@
-"""`designer run` (submit a pipeline and wait, with progress) and `designer validate`."""
+"""`designer run` (submit a pipeline and wait, with progress) and `designer validate`: their arguments."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
-from typing import Any
 
-from engine.cli.common import EXIT_FAILED, EXIT_INVALID, EXIT_OK, fail, load_pipeline, print_job, print_json
-from engine.engine import Engine, InvalidPipeline
-from engine.events import StepEvent
-from engine.parameters import ParameterAssignmentError, parse_assignment
-from engine.workspace import Workspace
-
-ENDED = ("Completed", "Reused", "Failed", "Canceled")
+from nodes.lazy import Lazy
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,72 +15,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     run.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a pipeline parameter value")
     run.add_argument("--regenerate", action="store_true", help="run every step again instead of reusing outputs")
     run.add_argument("--json", action="store_true", help="print the job record as JSON")
-    run.set_defaults(handler=run_pipeline)
+    run.set_defaults(handler=Lazy("engine.cli._run", "run_pipeline"))
     validate = sub.add_parser("validate", help="check a pipeline without running it")
     validate.add_argument("file", type=Path)
     validate.add_argument("--json", action="store_true")
-    validate.set_defaults(handler=validate_pipeline)
-
-
-def validate_pipeline(workspace: Workspace, args: argparse.Namespace) -> int:
-    pipeline = load_pipeline(args.file)
-    if pipeline is None:
-        return EXIT_INVALID
-    engine = Engine(workspace, max_workers=1)
-    try:
-        problems = engine.analyze(pipeline).problems
-    finally:
-        engine.close()
-    if args.json:
-        print_json([p.to_dict() for p in problems])
-    for problem in problems:
-        print(f"error: {problem}", file=sys.stderr)
-    if not problems and not args.json:
-        print(f"{args.file}: valid ({len(pipeline.nodes)} nodes)")
-    return EXIT_INVALID if problems else EXIT_OK
-
-
-class Progress:
-    """Prints one line on stderr as each step starts and ends."""
-
-    def __init__(self, total: int) -> None:
-        self.total, self.ended = total, 0
-
-    def __call__(self, event: Any) -> None:
-        if not isinstance(event, StepEvent) or event.progress is not None or event.status == "Queued":
-            return
-        if event.status in ENDED:
-            self.ended += 1
-        text = f"[{self.ended:>3}/{self.total}] {event.name}: {event.status}"
-        if event.duration is not None and event.status == "Completed":
-            text += f" in {event.duration:.2f} s"
-        if event.error:
-            text += f" - Error {event.error['code']} ({event.error['name']}): {event.error['message']}"
-        print(text, file=sys.stderr, flush=True)
-
-
-def run_pipeline(workspace: Workspace, args: argparse.Namespace) -> int:
-    pipeline = load_pipeline(args.file)
-    if pipeline is None:
-        return EXIT_INVALID
-    engine = Engine(workspace)
-    try:
-        parameters = dict(parse_assignment(text) for text in args.param)
-        engine.subscribe(Progress(len(pipeline.nodes)))
-        handle = engine.submit(pipeline, args.experiment, args.name, parameters=parameters,
-                               regenerate=args.regenerate)
-        print(f"Job {handle.id} submitted to experiment {args.experiment}", file=sys.stderr)
-        try:
-            job = handle.wait()
-        except KeyboardInterrupt:
-            handle.cancel()
-            job = handle.wait()
-    except (InvalidPipeline, ParameterAssignmentError) as error:
-        return fail(error, EXIT_INVALID)
-    finally:
-        engine.close()
-    if args.json:
-        print_json(job.to_dict())
-    else:
-        print_job(job)
-    return EXIT_OK if job.status == "Completed" else EXIT_FAILED
+    validate.set_defaults(handler=Lazy("engine.cli._run", "validate_pipeline"))

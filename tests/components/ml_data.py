@@ -6,9 +6,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from sklearn.datasets import load_breast_cancer
+from sklearn.linear_model import LogisticRegression
 
 from nodes.component import Component
 from nodes.context import DesignContext, RunContext
+from nodes.params import Params
 from nodes.table import Table
 
 
@@ -24,6 +26,11 @@ def ml_run(component: Component, inputs: dict, ctx: RunContext | None = None, **
 
 def ml_configure(component: Component, schemas: dict, **values: Any) -> dict:
     return component.configure(DesignContext(), schemas, ml_params(component, **values))
+
+
+def plain_logistic(params: Params) -> LogisticRegression:
+    """A learner's build function for scikit-learn's default logistic regression."""
+    return LogisticRegression()
 
 
 def ml_frame(rows: int = 60, seed: int = 0) -> pd.DataFrame:

@@ -2,7 +2,6 @@ import numpy as np
 import pandas as pd
 import pytest
 from sklearn import metrics
-from sklearn.linear_model import LogisticRegression
 
 from nodes.components.algorithms.linear_regression import COMPONENT as LINEAR
 from nodes.components.algorithms.two_class_logistic_regression import COMPONENT as LOGISTIC
@@ -12,9 +11,10 @@ from nodes.components.training.train_model import COMPONENT as TRAIN
 from nodes.context import RunContext
 from nodes.errors import ComponentError
 from nodes.evaluation import BINARY, MULTICLASS, REGRESSION
-from nodes.models import Learner, Task
+from nodes.learner import Learner
+from nodes.models import Task
 from nodes.table import ColumnType, Role, Table
-from tests.components.ml_data import ml_breast_cancer, ml_configure, ml_frame, ml_run
+from tests.components.ml_data import ml_breast_cancer, ml_configure, ml_frame, ml_run, plain_logistic
 
 SCORED, COMPARE = "Scored dataset", "Scored dataset to compare"
 
@@ -62,6 +62,7 @@ def test_regression_metrics_and_comparison():
     assert configure(left, right) == result.schema
 
 
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
 def test_binary_metrics_use_the_scored_positive_class():
     left = binary_scored(**{"Random number seed": 0})
     result = evaluate(left)
@@ -91,7 +92,7 @@ def test_binary_with_every_row_predicted_negative():
 
 def test_multiclass_metrics():
     frame = ml_frame().drop(columns=["y", "colour"]).assign(cls=ml_frame()["colour"].fillna("blue"))
-    left = scored(Learner("Multi", Task.MULTICLASS, LogisticRegression()), Table(frame), "cls")
+    left = scored(Learner("Multi", Task.MULTICLASS, plain_logistic), Table(frame), "cls")
     result = evaluate(left)
     y, pred = left.frame["cls"], left.frame["Scored Labels"]
     row = result.frame.iloc[0]
@@ -128,6 +129,7 @@ def test_unscored_input_is_error_0025():
         assert error.value.code == 25
 
 
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
 def test_inputs_of_different_tasks_are_refused():
     left, right = regression_scored(), binary_scored()
     for call in (lambda: evaluate(left, right), lambda: configure(left, right)):

@@ -89,3 +89,23 @@ def test_trained_gradient_descent_matches_sgd_on_standardised_numbers():
     np.testing.assert_allclose(model.pipeline.predict(frame.drop(columns=["y"])), expected, rtol=1e-9)
 
 
+def test_the_learner_carries_its_grid_and_builds_any_point_of_it():
+    model = learner(**OGD, **{"Create trainer mode": "ParameterRange", "Range for number of epochs": "5; 50"})
+    assert model.grid == {"Learning rate": [0.025, 0.05, 0.1, 0.2], "Number of epochs": [5, 50],
+                          "L2 regularization term weight": [0.001, 0.01, 0.1]}
+    point = model.at({"Learning rate": 0.2, "Number of epochs": 50, "L2 regularization term weight": 0.1})
+    assert (point.estimator.eta0, point.estimator.max_iter, point.estimator.alpha) == (0.2, 50, 0.1)
+    assert point.scale_numeric and model.estimator.max_iter == 5
+    copy = joblib.load(dump(model))
+    assert copy.grid == model.grid and copy.at({"Number of epochs": 50}).estimator.max_iter == 50
+
+
+def test_least_squares_has_nothing_to_sweep():
+    assert learner().grid == {}
+
+
+def dump(value) -> io.BytesIO:
+    buffer = io.BytesIO()
+    joblib.dump(value, buffer)
+    buffer.seek(0)
+    return buffer

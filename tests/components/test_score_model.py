@@ -2,17 +2,18 @@ import io
 
 import joblib
 import numpy as np
+import pandas as pd
 import pytest
-from sklearn.linear_model import LogisticRegression
 
 from nodes.components.algorithms.linear_regression import COMPONENT as LINEAR
 from nodes.components.algorithms.two_class_logistic_regression import COMPONENT as LOGISTIC
 from nodes.components.scoring.score_model import COMPONENT
 from nodes.components.training.train_model import COMPONENT as TRAIN
 from nodes.errors import ComponentError
-from nodes.models import Learner, Task
+from nodes.learner import Learner
+from nodes.models import Task
 from nodes.table import ColumnType, Role, Table
-from tests.components.ml_data import ml_configure, ml_frame, ml_run
+from tests.components.ml_data import ml_configure, ml_frame, ml_run, plain_logistic
 
 REGRESSION_DATA = Table(ml_frame().drop(columns=["cls"]))
 BINARY_DATA = Table(ml_frame().drop(columns=["y"]))
@@ -64,7 +65,7 @@ def test_integer_labels_keep_their_type():
 def test_multiclass_scores_one_probability_per_class():
     frame = ml_frame().drop(columns=["y"]).assign(cls=lambda f: f["colour"].fillna("blue"))
     frame = frame.drop(columns=["colour"])
-    learner = Learner("Multi", Task.MULTICLASS, LogisticRegression())
+    learner = Learner("Multi", Task.MULTICLASS, plain_logistic)
     model = ml_run(TRAIN, {"Untrained model": learner, "Dataset": Table(frame)},
                    **{"Label column": "cls"})["Trained model"]
     scored = score(model, Table(frame))
@@ -74,6 +75,7 @@ def test_multiclass_scores_one_probability_per_class():
     np.testing.assert_allclose(scored.frame[names].to_numpy(), probabilities)
     assert (scored.frame["Scored Labels"] == model.pipeline.predict(frame.drop(columns="cls"))).all()
     assert configure(model, Table(frame).schema) is None
+    assert model.score_schema() == scored.schema.select([*names, "Scored Labels"])  # known once fitted
 
 
 def test_without_append_only_scores_are_returned():
@@ -121,3 +123,14 @@ def test_numeric_feature_turned_text_is_error_0017():
 def test_unknown_inputs_give_an_unknown_schema():
     model = trained(LINEAR, REGRESSION_DATA, "y")
     assert ml_configure(COMPONENT, {"Trained model": model.schema, "Dataset": None})["Scored dataset"] is None
+
+
+@pytest.mark.parametrize("learner_component, table, label", [(LINEAR, REGRESSION_DATA, "y"),
+                                                              (LOGISTIC, BINARY_DATA, "cls")])
+def test_a_model_scores_any_frame_with_its_features(learner_component, table, label):
+    model = trained(learner_component, table, label)
+    rows = table.frame.drop(columns=[label]).iloc[[5, 2, 9]]
+    scores = model.score(rows)
+    assert list(scores.index) == [5, 2, 9]
+    assert Table(scores, dict.fromkeys(scores.columns, Role.SCORE)).schema == model.score_schema()
+    pd.testing.assert_frame_equal(scores, score(model, table).frame.loc[[5, 2, 9], list(scores.columns)])

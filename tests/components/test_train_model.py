@@ -1,21 +1,33 @@
 import io
 import logging
+from dataclasses import replace
 
 import joblib
 import numpy as np
 import pandas as pd
 import pytest
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression, Ridge
 
 from nodes.columns import ColumnSelection
+from nodes.components.algorithms._two_class_logistic_regression import estimator as logistic_estimator
 from nodes.components.algorithms.linear_regression import COMPONENT as LINEAR
 from nodes.components.algorithms.two_class_logistic_regression import COMPONENT as LOGISTIC
 from nodes.components.training.train_model import COMPONENT
 from nodes.context import RunContext
 from nodes.errors import ComponentError
-from nodes.models import Learner, LearnerSchema, ModelSchema, Task
+from nodes.learner import Learner
+from nodes.models import LearnerSchema, ModelSchema, Task
 from nodes.table import Role, Table
-from tests.components.ml_data import ml_configure, ml_frame, ml_manual_features, ml_params, ml_run, ml_table
+from tests.components.ml_data import (
+    ml_configure,
+    ml_frame,
+    ml_manual_features,
+    ml_params,
+    ml_run,
+    ml_table,
+    plain_logistic,
+)
 
 LINEAR_SCHEMA = LearnerSchema("Linear Regression", Task.REGRESSION)
 LOGISTIC_SCHEMA = LearnerSchema("Two-Class Logistic Regression", Task.BINARY)
@@ -91,7 +103,7 @@ def test_bool_and_categorical_labels_are_discrete():
 
 
 def test_learner_without_encoding_wishes_gets_defaults():
-    plain = Learner("Plain", Task.BINARY, LogisticRegression())
+    plain = Learner("Plain", Task.BINARY, plain_logistic)
     frame = ml_frame().drop(columns=["y"])
     model = train(plain, Table(frame), "cls")["Trained model"]
     numeric = model.pipeline.named_steps["features"].named_transformers_["numeric"]
@@ -100,7 +112,7 @@ def test_learner_without_encoding_wishes_gets_defaults():
 
 def test_pipeline_matches_sklearn_on_manual_features():
     frame = ml_frame().drop(columns=["y"])
-    model = train(Learner("Plain", Task.BINARY, LogisticRegression()), Table(frame), "cls")["Trained model"]
+    model = train(Learner("Plain", Task.BINARY, plain_logistic), Table(frame), "cls")["Trained model"]
     x, _ = ml_manual_features(frame, frame)
     expected = LogisticRegression().fit(x, frame["cls"]).predict_proba(x)
     np.testing.assert_allclose(model.pipeline.predict_proba(frame.drop(columns=["cls"])), expected, atol=1e-9)
@@ -173,12 +185,23 @@ def test_all_labels_missing_is_error_0021():
     assert error.value.code == 21
 
 
-def test_convergence_warnings_are_logged(caplog):
-    learner = ml_run(LOGISTIC, {}, **{"Random number seed": 1})["Untrained model"]
-    learner = Learner(learner.name, learner.task, learner.estimator.set_params(max_iter=1))
-    with caplog.at_level(logging.WARNING, logger="designer.component"):
+def one_iteration(params):
+    return logistic_estimator(params).set_params(max_iter=1)
+
+
+def test_convergence_warnings_are_emitted():
+    learner = replace(logistic(), build=one_iteration)
+    with pytest.warns(ConvergenceWarning, match="max_iter"):
         train(learner, Table(ml_frame().drop(columns=["y"])), "cls")
-    assert "max_iter" in caplog.text
+
+
+def test_train_model_is_the_learner_fit_on_the_labelled_rows():
+    frame = ml_frame().drop(columns=["y"])
+    frame.loc[[0, 1], "cls"] = None
+    model = train(logistic(), Table(frame), "cls")["Trained model"]
+    direct = logistic().fit(Table(frame.iloc[2:]), "cls")
+    assert direct.schema == model.schema and direct.classes == model.classes
+    pd.testing.assert_frame_equal(direct.score(frame), model.score(frame))
 
 
 def test_model_explanations_are_reported_as_unavailable(caplog):

@@ -5,7 +5,8 @@ import pytest
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
-from nodes.components.algorithms.two_class_logistic_regression import COMPONENT, MAX_ITER
+from nodes.components.algorithms._two_class_logistic_regression import MAX_ITER
+from nodes.components.algorithms.two_class_logistic_regression import COMPONENT
 from nodes.components.scoring.score_model import COMPONENT as SCORE
 from nodes.components.training.train_model import COMPONENT as TRAIN
 from nodes.errors import ComponentError

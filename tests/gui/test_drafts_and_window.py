@@ -25,7 +25,9 @@ def test_duplicate_delete_and_export_import(main_window, tmp_path):
     path = tmp_path / "exported.json"
     drafts.export_file(path)
     imported = drafts.import_file(path)
-    assert store.load(imported).to_dict() | {"name": None} == store.load(copy).to_dict() | {"name": None}
+    same = {"name": None, "id": None, "lineage": None}  # an imported file is a new document copied from it
+    assert store.load(imported).to_dict() | same == store.load(copy).to_dict() | same
+    assert store.load(imported).lineage.source == store.load(copy).id != store.load(imported).id
     drafts.delete()
     assert imported not in [d.id for d in store.list()]
     assert drafts.current in (original, copy)  # the newest remaining draft is open

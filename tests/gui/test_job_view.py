@@ -6,6 +6,7 @@ import pandas as pd
 
 from designer_app.jobs.job_view import JobView
 from designer_app.jobs.jobs_panel import JobsPanel
+from nodes.ports import EVALUATION_VIEWER
 from tests.gui.run_helpers import binary_sample, run, slow_pipeline, training_pipeline
 
 
@@ -80,8 +81,9 @@ def test_job_view_tabs_show_parameters_outputs_and_metrics(engine, bridge, qtbot
     view.select_node(evaluate)
     metrics = {view.metrics.topLevelItem(i).text(0) for i in range(view.metrics.topLevelItemCount())}
     assert {"AUC", "Accuracy", "TP"} <= metrics
-    with qtbot.waitSignal(view.evaluation_requested):
+    with qtbot.waitSignal(view.output_requested) as requested:
         view.outputs.findChildren(type(view.clone_button))[-1].click()
+    assert requested.args[2].name == "Evaluation results" and requested.args[2].viewer == EVALUATION_VIEWER
 
 
 def test_resubmit_with_other_parameter_values(engine, bridge, qtbot, isolated_settings):

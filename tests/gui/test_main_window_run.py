@@ -141,9 +141,12 @@ def test_preview_data_from_the_node_context_menu(main_window, engine, qtbot):
 
     entries = context_menu(qtbot, main_window, EVALUATE_MODEL)
     assert entries["Visualize evaluation"].isVisible() and entries["Visualize evaluation"].isEnabled()
-    entries["Visualize evaluation"].trigger()
+    assert not entries["Preview data"].isVisible()  # its one output declares the evaluation viewer
+    results = {a.text(): a for a in entries["Visualize evaluation"].menu().actions()}
+    results["Evaluation results"].trigger()
     view = main_window.findChild(EvaluationView)
     assert view.isVisible() and view.isWindow() and view.inputs[0].task is not None
+    assert view.windowTitle() == "Evaluate Model › Evaluation results"
 
     split = next(n for n in main_window.adapter.to_pipeline().nodes if n.component == "split_data")
     main_window.adapter.set_param(split.id, "Random seed", 99)  # upstream edit: the scored data is stale now

@@ -49,7 +49,7 @@ def test_the_table_model_is_lazy_and_capped_at_100_by_100():
 
 
 def test_threshold_slider_recomputes_the_metrics(engine, binary_job, qtbot):
-    view = EvaluationView(engine, binary_job.id, EVALUATE_MODEL)
+    view = EvaluationView(engine, binary_job.id, EVALUATE_MODEL, "Evaluation results")
     qtbot.addWidget(view)
     assert view.task is Task.BINARY
     stored = binary_job.metrics[EVALUATE_MODEL]
@@ -84,7 +84,7 @@ def test_two_compared_models_are_shown_side_by_side(engine, qtbot):
                        Edge(source=score.id, source_port="Scored dataset", target=evaluate.id,
                             target_port="Scored dataset to compare")]
     job = run(engine, pipeline)
-    view = EvaluationView(engine, job.id, evaluate.id)
+    view = EvaluationView(engine, job.id, evaluate.id, "Evaluation results")
     qtbot.addWidget(view)
     assert [i.port for i in view.inputs] == ["Scored dataset", "Scored dataset to compare"]
     assert list(view.metrics_model.frame.columns) == ["Metric", "Scored dataset", "Scored dataset to compare"]
@@ -96,7 +96,7 @@ def test_regression_shows_residuals(engine, qtbot):
     pipeline = Pipeline.load(SAMPLES / "regression_automobile_fuel_economy.json")
     job = run(engine, pipeline)
     evaluate = next(n.id for n in pipeline.nodes if n.component == "evaluate_model")
-    view = EvaluationView(engine, job.id, evaluate)
+    view = EvaluationView(engine, job.id, evaluate, "Evaluation results")
     qtbot.addWidget(view)
     assert view.task is Task.REGRESSION
     points, spread = view.side_charts[0]

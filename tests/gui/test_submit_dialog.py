@@ -3,9 +3,14 @@ from __future__ import annotations
 
 import threading
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from designer_app.properties.column_picker import ColumnPickerDialog
 from designer_app.settings import app_settings
 from designer_app.submit_dialog import SETTINGS_EXPERIMENT, SubmitDialog
 from engine.pipeline import Binding, PipelineParameter
+from nodes.columns import ColumnSelection
 from tests.gui.run_helpers import TRAIN_MODEL, binary_sample
 
 
@@ -80,3 +85,54 @@ def test_problems_found_by_the_submit_on_its_worker_are_listed_and_the_dialog_st
     qtbot.waitUntil(lambda: not dialog.busy)
     assert dialog.isVisible() and dialog.handle is None and dialog.problems.count() >= 1
     assert "must be fixed" in dialog.review.text() and engine.workspace.jobs.list() == []
+
+
+def test_each_parameter_kind_has_its_editor_and_gives_its_value(engine, qtbot, isolated_settings, monkeypatch):
+    pipeline = binary_sample()
+    split = next(n for n in pipeline.nodes if n.component == "split_data")
+    pipeline.parameters = [
+        PipelineParameter(name="randomized", kind="Boolean", default=True,
+                          bindings=[Binding(node=split.id, param="Randomized split")]),
+        PipelineParameter(name="mode", kind="Mode", options=["Split Rows", "Regular Expression"],
+                          default="Split Rows", bindings=[Binding(node=split.id, param="Splitting mode")]),
+        PipelineParameter(name="label", kind="ColumnPicker",  # no default: Train Model keeps its own
+                          bindings=[Binding(node=TRAIN_MODEL, param="Label column")])]
+    dialog = SubmitDialog(engine, pipeline)
+    qtbot.addWidget(dialog)
+    editors = dialog.editors
+    combo = editors["mode"].combo
+    assert editors["randomized"].box.isChecked()
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Split Rows", "Regular Expression"]
+    assert combo.currentText() == "Split Rows"
+    assert editors["label"].button.text() == "Edit columns…"
+    assert dialog.values() == {"randomized": True, "mode": "Split Rows"}
+
+    editors["randomized"].box.setChecked(False)
+    combo.setCurrentText("Regular Expression")
+    combo.activated.emit(combo.currentIndex())
+    qtbot.waitUntil(lambda: not dialog.submit_button.isEnabled())  # the default expression names no real column
+    assert "Split Data [Regular expression]" in dialog.problems.item(0).text()
+    combo.setCurrentText("Split Rows")
+    combo.activated.emit(combo.currentIndex())
+    qtbot.waitUntil(dialog.submit_button.isEnabled)
+
+    upstream = engine.analyze(pipeline).input_schemas(pipeline, TRAIN_MODEL)["Dataset"].names
+    seen = {}
+
+    def pick(picker: ColumnPickerDialog) -> int:
+        seen["columns"] = [picker.names.item(i).data(Qt.ItemDataRole.UserRole) for i in range(picker.names.count())]
+        seen["single"] = picker.single
+        picker.names.item(seen["columns"].index("diagnosis")).setCheckState(Qt.CheckState.Checked)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ColumnPickerDialog, "exec", pick)
+    editors["label"].button.click()
+    assert seen == {"columns": upstream, "single": True}
+    chosen = ColumnSelection.names("diagnosis").to_dict()
+    assert dialog.values() == {"randomized": False, "mode": "Split Rows", "label": chosen}
+    qtbot.waitUntil(lambda: not dialog.debounce.isActive())
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        dialog.accept()
+    job = dialog.handle.wait(30)
+    assert job.parameters == {"randomized": False, "mode": "Split Rows", "label": chosen}
+    assert job.status == "Completed", job.error

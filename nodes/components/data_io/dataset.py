@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from nodes.component import Component
 from nodes.context import DesignContext, RunContext
-from nodes.params import Int, Params, String
+from nodes.params import Dataset, Int, Params
 from nodes.ports import DataFrame
 
 OUTPUT = "Dataset"
@@ -27,7 +27,7 @@ COMPONENT = Component(
     category="Data Input and Output",
     description="A registered or sample data set of the workspace.",
     outputs=(DataFrame(OUTPUT),),
-    params=(String("Dataset", description="Name of the registered data set."),
+    params=(Dataset("Dataset", description="Name of the registered data set."),
             Int("Version", None, min=1, required=False, description="Blank for the latest version.")),
     configure=configure,
     run=run,

@@ -6,7 +6,7 @@ from nodes.component import Component
 from nodes.context import DesignContext, RunContext
 from nodes.params import ColumnPicker, Params
 from nodes.ports import DataFrame
-from nodes.table import TableSchema
+from nodes.schema import TableSchema
 
 DATASET = "Dataset"
 OUTPUT = "Results dataset"

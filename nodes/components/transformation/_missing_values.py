@@ -6,10 +6,9 @@ from typing import Any
 
 import pandas as pd
 
+from nodes.components.transformation.clean_missing_data import MEAN, MODE
 from nodes.conversion import conform
 from nodes.table import Column, ColumnType
-
-MEAN, MEDIAN, MODE = "Replace with mean", "Replace with median", "Replace with mode"
 
 
 @dataclass(frozen=True)

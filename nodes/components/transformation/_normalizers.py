@@ -9,9 +9,8 @@ from scipy.special import expit
 from scipy.stats import lognorm
 
 from nodes.column_transform import ColumnFunction
+from nodes.components.transformation.normalize_data import LOGISTIC, LOGNORMAL, MINMAX, TANH, ZSCORE
 
-ZSCORE, MINMAX, LOGISTIC, LOGNORMAL, TANH = "ZScore", "MinMax", "Logistic", "LogNormal", "Tanh"
-METHODS = [ZSCORE, MINMAX, LOGISTIC, LOGNORMAL, TANH]
 CONSTANT_STD = 1e-9
 
 

@@ -1,0 +1,38 @@
+"""What `designer datasets` does: list, register and delete data sets."""
+from __future__ import annotations
+
+import argparse
+
+from engine.cli.common import EXIT_OK, dispatch, fail, print_json
+from engine.datasets import DatasetError
+from engine.workspace import Workspace
+
+
+def handle(workspace: Workspace, args: argparse.Namespace) -> int:
+    commands = {"list": list_datasets, "register": register_dataset, "delete": delete_dataset}
+    return dispatch(commands, args.datasets_command, workspace, args, (DatasetError,))
+
+
+def list_datasets(workspace: Workspace, args: argparse.Namespace) -> int:
+    infos = workspace.datasets.list()
+    if args.json:
+        print_json([i.to_dict() for i in infos])
+        return EXIT_OK
+    for info in infos:
+        print(f"{info.name} v{info.version}: {info.row_count} rows x {len(info.schema.columns)} columns"
+              f"  {info.description}")
+    return EXIT_OK
+
+
+def register_dataset(workspace: Workspace, args: argparse.Namespace) -> int:
+    info = workspace.datasets.register(args.path, args.name, args.description)
+    print(f"Registered {info.name} version {info.version}: {info.row_count} rows, {len(info.schema.columns)} columns")
+    return EXIT_OK
+
+
+def delete_dataset(workspace: Workspace, args: argparse.Namespace) -> int:
+    count = workspace.delete_dataset(args.name, args.version)
+    if not count:
+        return fail(f'no data set "{args.name}"' + (f" version {args.version}" if args.version else ""))
+    print(f"Deleted {count} version(s) of {args.name}")
+    return EXIT_OK

@@ -1,0 +1,86 @@
+"""Edit Metadata's implementation: the edited schema, then the columns converted to it."""
+from __future__ import annotations
+
+import pandas as pd
+
+from nodes import errors
+from nodes.components.transformation.edit_metadata import (
+    CATEGORICAL,
+    CLEAR_ROLE,
+    COLUMN,
+    DATA_TYPE,
+    DATASET,
+    FIELDS,
+    NEW_NAMES,
+    OUTPUT,
+    SET_ROLE,
+    UNCHANGED,
+)
+from nodes.context import DesignContext, RunContext
+from nodes.conversion import convert, set_categorical
+from nodes.params import Params
+from nodes.table import Column, ColumnType, Role, Table, TableSchema
+
+
+def edited(schema: TableSchema, params: Params) -> TableSchema:
+    """The output schema; raises for an unknown column, a bad name list or more than one label."""
+    names = params[COLUMN].resolve(schema, COLUMN)
+    if not names:
+        raise errors.no_columns_selected(COLUMN)
+    renamed = dict(zip(names, _new_names(names, params[NEW_NAMES]), strict=True))
+    fields = params[FIELDS]
+    if fields == "Labels" and len(names) != 1:
+        raise errors.bad_number_of_columns(COLUMN, len(names))
+    columns = [_edit(c, params, renamed.get(c.name)) if c.name in renamed
+               else _unlabel(c) if fields == "Labels" else c for c in schema.columns]
+    out = [c.name for c in columns]
+    duplicates = sorted({n for n in out if out.count(n) > 1})
+    if duplicates:
+        raise errors.ComponentError(28, "DuplicatedColumnName", f'Column name "{duplicates[0]}" is duplicated.',
+                                    parameter=NEW_NAMES, column=duplicates[0])
+    return TableSchema(tuple(columns))
+
+
+def _new_names(names: list[str], text: str | None) -> list[str]:
+    if not text:
+        return names
+    new = [n.strip() for n in text.split(",")]
+    if len(new) != len(names) or not all(new):
+        raise errors.ComponentError(27, "InconsistentSize",
+                                    f'"{NEW_NAMES}" lists {len(new)} names for {len(names)} selected columns.',
+                                    parameter=NEW_NAMES)
+    return new
+
+
+def _edit(column: Column, params: Params, name: str) -> Column:
+    type_ = column.type if params[DATA_TYPE] == UNCHANGED else ColumnType(params[DATA_TYPE])
+    categorical = column.categorical if params[CATEGORICAL] == UNCHANGED else params[CATEGORICAL] == "Categorical"
+    fields = params[FIELDS]
+    role = SET_ROLE.get(fields, column.role)
+    if column.role is CLEAR_ROLE.get(fields):
+        role = Role.NONE if fields == "ClearFeatures" else Role.FEATURE
+    return Column(name, type_, categorical, role)
+
+
+def _unlabel(column: Column) -> Column:
+    return Column(column.name, column.type, column.categorical, Role.FEATURE) if column.role is Role.LABEL else column
+
+
+def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
+    schema = inputs.get(DATASET)
+    return {OUTPUT: None if schema is None else edited(schema, params)}
+
+
+def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
+    table = inputs[DATASET]
+    target = edited(table.schema, params)
+    frame = {}
+    for before, after in zip(table.schema.columns, target.columns, strict=True):
+        ctx.check_cancelled()
+        series = table.frame[before.name]
+        if after.type is not before.type:
+            series = convert(series, after.type)
+        frame[after.name] = set_categorical(series, after.categorical).rename(after.name)
+    roles = {c.name: c.role for c in target.columns if c.role is not Role.FEATURE}
+    return {OUTPUT: Table(pd.DataFrame(frame, index=table.frame.index), roles)}
+
