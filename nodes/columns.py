@@ -156,6 +156,14 @@ def _kind_matches(column: Column, kinds: set[str]) -> bool:
     return role in kinds
 
 
+def some_columns(selection: ColumnSelection, schema: TableSchema, parameter: str) -> list[str]:
+    """The columns a picker names, at least one (error 0011 when it matches none)."""
+    names = selection.resolve(schema, parameter)
+    if not names:
+        raise errors.no_columns_selected(parameter)
+    return names
+
+
 def single_column(selection: ColumnSelection, schema: TableSchema, parameter: str) -> str:
     """The one column a single-column picker (a label or key column) names."""
     names = selection.resolve(schema, parameter)

@@ -7,7 +7,7 @@ import pandas as pd
 
 from nodes import errors
 from nodes.column_transform import ColumnTransform
-from nodes.columns import numeric_only
+from nodes.columns import numeric_only, some_columns
 from nodes.components.transformation._missing_values import Fill, IsMissing, statistic
 from nodes.components.transformation.clean_missing_data import (
     ALL_MISSING,
@@ -37,9 +37,7 @@ from nodes.table import Column, ColumnType, TableSchema
 
 def selected(schema: TableSchema, params: Params) -> list[str]:
     """The columns to clean, checked against the mode: numbers for mean and median, convertible custom values."""
-    names = params[COLUMNS].resolve(schema, COLUMNS)
-    if not names:
-        raise errors.no_columns_selected(COLUMNS)
+    names = some_columns(params[COLUMNS], schema, COLUMNS)
     if params[MIN_RATIO] > params[MAX_RATIO]:
         raise errors.out_of_range(MIN_RATIO, params[MIN_RATIO], 0.0, params[MAX_RATIO])
     mode = params[CLEANING_MODE]

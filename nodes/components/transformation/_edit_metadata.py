@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from nodes import errors
+from nodes.columns import some_columns
 from nodes.components.transformation.edit_metadata import (
     CATEGORICAL,
     CLEAR_ROLE,
@@ -24,9 +25,7 @@ from nodes.table import Column, ColumnType, Role, Table, TableSchema
 
 def edited(schema: TableSchema, params: Params) -> TableSchema:
     """The output schema; raises for an unknown column, a bad name list or more than one label."""
-    names = params[COLUMN].resolve(schema, COLUMN)
-    if not names:
-        raise errors.no_columns_selected(COLUMN)
+    names = some_columns(params[COLUMN], schema, COLUMN)
     renamed = dict(zip(names, _new_names(names, params[NEW_NAMES]), strict=True))
     fields = params[FIELDS]
     if fields == "Labels" and len(names) != 1:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from nodes import errors
 from nodes.column_transform import ColumnTransform
+from nodes.columns import some_columns
 from nodes.components.transformation._normalizers import fit
 from nodes.components.transformation.normalize_data import (
     COLUMNS,
@@ -21,9 +22,7 @@ from nodes.table import Column, ColumnType, TableSchema
 
 def transform_schema(schema: TableSchema, params: Params) -> TransformSchema:
     """The picked columns, all numeric, each replaced by a Double column keeping its role."""
-    names = params[COLUMNS].resolve(schema, COLUMNS)
-    if not names:
-        raise errors.no_columns_selected(COLUMNS)
+    names = some_columns(params[COLUMNS], schema, COLUMNS)
     for name in names:
         if not schema[name].type.numeric:
             raise errors.invalid_column_type(name, "Numeric", COLUMNS)

@@ -1,7 +1,7 @@
 """Select Columns in Dataset: keeps the picked columns, in the data set's order, with their roles."""
 from __future__ import annotations
 
-from nodes import errors
+from nodes.columns import some_columns
 from nodes.component import Component
 from nodes.context import DesignContext, RunContext
 from nodes.params import ColumnPicker, Params
@@ -14,9 +14,7 @@ COLUMNS = "Select Columns"
 
 
 def selected(schema: TableSchema, params: Params) -> list[str]:
-    names = params[COLUMNS].resolve(schema, COLUMNS)
-    if not names:
-        raise errors.no_columns_selected(COLUMNS)
+    names = some_columns(params[COLUMNS], schema, COLUMNS)
     return names
 
 
