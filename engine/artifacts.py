@@ -75,6 +75,19 @@ def object_bytes(value: Any) -> bytes:
     return buffer.getvalue()
 
 
+def relative_path(ref: ArtifactRef) -> str:
+    """Where an artifact lives inside the artifacts folder (as its row records it)."""
+    return f"{ref.sha256[:2]}/{ref.sha256}{SUFFIX[ref.kind]}"
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """The file exists with exactly these bytes (cheaper than rewriting it: creating a file is slow)."""
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -86,27 +99,22 @@ class ArtifactFiles:
         self.root = Path(root)
 
     def path(self, ref: ArtifactRef) -> Path:
-        return self.root / ref.sha256[:2] / f"{ref.sha256}{SUFFIX[ref.kind]}"
+        return self.root / relative_path(ref)
 
     def write(self, value: Any) -> Written:
-        """Serialise a table or a picklable object; (re)write its file unless an intact one is there."""
+        """Serialise a table or a picklable object and write its file atomically, unless an intact one is there
+        already; a damaged file of that name is replaced, so the file always matches its name."""
         kind = "table" if isinstance(value, Table) else "object"
         data = table_bytes(value) if kind == "table" else object_bytes(value)
         ref = ArtifactRef(_sha256(data), kind)
         path = self.path(ref)
-        if not self._intact(path, ref, len(data)):
+        if not _holds(path, data):
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
             os.replace(tmp, path)
         return Written(ref, len(data))
-
-    def _intact(self, path: Path, ref: ArtifactRef, size: int) -> bool:
-        try:
-            return path.stat().st_size == size and _sha256(path.read_bytes()) == ref.sha256
-        except OSError:
-            return False
 
     def read_bytes(self, ref: ArtifactRef) -> bytes:
         """The file's bytes, after checking they still hash to its name."""
@@ -160,7 +168,7 @@ class ArtifactStore:
             db.conn.executemany(
                 "insert into artifacts (sha256, kind, path, size, created) values (?, ?, ?, ?, ?) "
                 "on conflict (sha256) do update set created = excluded.created",
-                [(w.ref.sha256, w.ref.kind, str(self.path(w.ref).relative_to(self.root)), w.size, now())
+                [(w.ref.sha256, w.ref.kind, relative_path(w.ref), w.size, now())
                  for w in written])
 
     def recorded(self, ref: ArtifactRef) -> bool:

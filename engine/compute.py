@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import queue
 import threading
 import weakref
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -13,7 +12,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from engine.pipeline import LOCAL_COMPUTE
-from engine.step import StepOutcome, StepSpec, execute_step
+from engine.step import Channel, StepOutcome, StepSpec, execute_step
 
 LOCAL_PROCESSES = "local-processes"
 
@@ -21,7 +20,7 @@ LOCAL_PROCESSES = "local-processes"
 class ComputeTarget(Protocol):
     in_process: bool  # True: in-memory input values may be handed over and output values come back
 
-    def submit(self, spec: StepSpec, reports: queue.Queue) -> Future[StepOutcome]: ...
+    def submit(self, spec: StepSpec, reports: Channel) -> Future[StepOutcome]: ...
 
     def close(self) -> None: ...
 
@@ -34,7 +33,7 @@ class ThreadTarget:
     def __init__(self, workers: int | None = None) -> None:
         self.pool = ThreadPoolExecutor(workers or os.cpu_count() or 2, thread_name_prefix="designer-step")
 
-    def submit(self, spec: StepSpec, reports: queue.Queue) -> Future[StepOutcome]:
+    def submit(self, spec: StepSpec, reports: Channel) -> Future[StepOutcome]:
         return self.pool.submit(execute_step, replace(spec, channel=reports))
 
     def close(self) -> None:
@@ -53,7 +52,7 @@ class ProcessTarget:
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers or os.cpu_count() or 2
         self.pool: ProcessPoolExecutor | None = None
-        self._routes: weakref.WeakValueDictionary[str, queue.Queue] = weakref.WeakValueDictionary()
+        self._routes: weakref.WeakValueDictionary[str, Channel] = weakref.WeakValueDictionary()
         self._lock = threading.Lock()
 
     def _start(self) -> None:
@@ -73,7 +72,7 @@ class ProcessTarget:
         except (EOFError, OSError):  # the manager went away (interpreter exit): no step is left to report
             return
 
-    def submit(self, spec: StepSpec, reports: queue.Queue) -> Future[StepOutcome]:
+    def submit(self, spec: StepSpec, reports: Channel) -> Future[StepOutcome]:
         with self._lock:
             if self.pool is None:
                 self._start()

@@ -1,6 +1,7 @@
 """The registered data sets as a job saw them when it started: a picklable catalog that reads artifact files only."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from engine.artifacts import ArtifactFiles, ArtifactRef
@@ -16,8 +17,14 @@ def not_registered(name: str, version: int | None) -> ComponentError:
 
 @dataclass(frozen=True)
 class SnapshotEntry:
+    """One data set version: its artifact, and its schema as the JSON its row holds (read only when asked)."""
+
     artifact: str
-    schema: TableSchema
+    schema_json: str
+
+    @property
+    def schema(self) -> TableSchema:
+        return TableSchema.from_dict(json.loads(self.schema_json))
 
 
 @dataclass(frozen=True)

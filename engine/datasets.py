@@ -130,7 +130,7 @@ class Datasets:
         """Every registered version as it is now, for a job's steps wherever they run."""
         rows = self.store.db.query("select name, version, artifact, schema from datasets")
         return DatasetSnapshot(str(self.artifacts.root), {
-            (r["name"], r["version"]): SnapshotEntry(r["artifact"], TableSchema.from_dict(json.loads(r["schema"])))
+            (r["name"], r["version"]): SnapshotEntry(r["artifact"], r["schema"])
             for r in rows})
 
     def by_id(self, dataset_id: str) -> DatasetInfo:

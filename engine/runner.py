@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import queue
 import time
-from collections import Counter
-from collections.abc import Mapping
+from collections import Counter, deque
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, wait
 from dataclasses import dataclass
 from typing import Any
@@ -51,6 +51,34 @@ class _Done:
     future: Future
 
 
+class Inbox:
+    """What steps send the scheduler. A step's "running" report is kept without waking the scheduler (a thread
+    switch per step start costs more than the step itself for small steps): it is handled at the next wake-up,
+    the step's end, any other report or the cancellation poll, so a step's Running status is recorded at most
+    CANCEL_POLL_SECONDS late, and a short step's Running and Completed go to the store in one transaction."""
+
+    def __init__(self) -> None:
+        self.queue: queue.Queue = queue.Queue()
+        self.quiet: deque[Report] = deque()
+
+    def put(self, item: Any) -> None:
+        if isinstance(item, Report) and item.kind == "running":
+            self.quiet.append(item)
+        else:
+            self.queue.put(item)
+
+    def get(self, timeout: float) -> list[Any]:
+        """The quiet reports, then the next item (None after `timeout` without one)."""
+        try:
+            item = self.queue.get(timeout=timeout)
+        except queue.Empty:
+            item = None
+        quiet = []
+        while self.quiet:
+            quiet.append(self.quiet.popleft())
+        return [*quiet, item]
+
+
 class JobRun:
     """The execution of one job; `execute()` blocks until every step has ended."""
 
@@ -60,7 +88,7 @@ class JobRun:
         self.workspace, self.bus, self.targets, self.regenerate = workspace, bus, targets, regenerate
         self.recorder = Recorder(workspace.jobs)
         self.cancel_flag = CancelFlag(str(workspace.root / "cancel" / job_id))
-        self.reports: queue.Queue = queue.Queue()
+        self.reports = Inbox()
         self.nodes = {n.id: n for n in pipeline.nodes}
         self.outputs: dict[tuple[str, str], Output] = {}
         self.fingerprints: dict[str, str] = {}
@@ -69,6 +97,7 @@ class JobRun:
         self.running: dict[str, Future] = {}
         self.errors: list[str] = []
         self.notes: dict[str, str] = {}  # what the step log should say before the step's own output
+        self.starts: dict[str, float] = {}  # steps that started and ended between two wake-ups
         self.catalog: DatasetSnapshot | None = None
 
     def cancel(self) -> None:
@@ -82,15 +111,26 @@ class JobRun:
         node = self.nodes[node_id]
         return self.registry[node.component].name if node.component in self.registry else node.component
 
-    def _emit(self, event: Any) -> None:
-        """Record, then publish: subscribers never see what the store does not hold."""
-        self.recorder(event)
-        self.bus.publish(event)
+    def _emit(self, *events: Any, writes: Callable[[], None] | None = None) -> None:
+        """Record (with `writes`, in one transaction), then publish: subscribers never see what the store does
+        not hold."""
+        if writes is None and len(events) == 1:
+            self.recorder(events[0])  # its own transaction, if it writes at all (progress is written sparingly)
+        else:
+            with self.workspace.store.write():
+                if writes is not None:
+                    writes()
+                for event in events:
+                    self.recorder(event)
+        for event in events:
+            self.bus.publish(event)
 
-    def _step_event(self, node_id: str, status: str, **fields: Any) -> None:
+    def _step_event(self, node_id: str, status: str, *before: Any, writes: Callable[[], None] | None = None,
+                    **fields: Any) -> None:
+        """A step's news, recorded after the `before` events and `writes` in the same transaction."""
         if status != "Running" or fields.get("progress") is None:
             self.status[node_id] = status
-        self._emit(StepEvent(self.job_id, node_id, self.name_of(node_id), status, **fields))
+        self._emit(*before, StepEvent(self.job_id, node_id, self.name_of(node_id), status, **fields), writes=writes)
 
     def execute(self) -> str:
         order = topological_order(self.pipeline)
@@ -113,15 +153,16 @@ class JobRun:
                         ready.extend(self._release(node_id, children, waiting, order))
                 if not self.running:
                     break
-                try:
-                    item = self.reports.get(timeout=CANCEL_POLL_SECONDS)
-                except queue.Empty:
-                    item = None
-                if isinstance(item, _Done):
-                    if self._finish(item.node_id, item.future):
-                        ready.extend(self._release(item.node_id, children, waiting, order))
-                elif isinstance(item, Report):
-                    self._report(item)
+                batch = self.reports.get(timeout=CANCEL_POLL_SECONDS)
+                ending = {item.node_id for item in batch if isinstance(item, _Done)}
+                for item in batch:
+                    if isinstance(item, Report) and item.kind == "running" and item.node_id in ending:
+                        self.starts[item.node_id] = item.time  # recorded together with the step's end
+                    elif isinstance(item, _Done):
+                        if self._finish(item.node_id, item.future):
+                            ready.extend(self._release(item.node_id, children, waiting, order))
+                    elif isinstance(item, Report):
+                        self._report(item)
                 if time.monotonic() - last_poll >= CANCEL_POLL_SECONDS:
                     last_poll = time.monotonic()
                     if not self.cancelled and self.workspace.jobs.cancel_requested(self.job_id):
@@ -210,24 +251,24 @@ class JobRun:
         return False
 
     def _reuse(self, node_id: str, component: Component, fingerprint: str) -> bool:
-        """Hand on the outputs of an earlier run with this fingerprint, if every one is recorded and intact."""
+        """Hand on the outputs of an earlier run with this fingerprint, if every file is intact."""
         cached = self.workspace.jobs.cached(fingerprint)
         if cached is None:
             return False
         refs = {port: ArtifactRef.from_dict(d) for port, d in cached["outputs"].items()}
         if set(refs) != {p.name for p in component.outputs}:
             return False
-        broken = [port for port, ref in refs.items() if not self.workspace.artifacts.verify(ref)]
+        # the cache row was written only after the artifacts' rows: checking the files is what is left to do
+        broken = [port for port, ref in refs.items() if not self.workspace.artifacts.files.intact(ref)]
         if broken:
             self.notes[node_id] = (f"Recomputed: the output(s) {', '.join(broken)} of job {cached['job_id']} "
                                            "are missing or altered on disk, so they were not reused.\n")
             return False
         for port, ref in refs.items():
             self.outputs[(node_id, port)] = Output(ref, output_fingerprint(fingerprint, port))
-        if cached["metrics"]:
-            self._emit(MetricEvent(self.job_id, node_id, cached["metrics"]))
+        metrics = [MetricEvent(self.job_id, node_id, cached["metrics"])] if cached["metrics"] else []
         note = f"Reused the outputs of job {cached['job_id']} (fingerprint {fingerprint[:12]}).\n"
-        self._step_event(node_id, "Reused", duration=0.0, outputs=cached["outputs"], fingerprint=fingerprint,
+        self._step_event(node_id, "Reused", *metrics, duration=0.0, outputs=cached["outputs"], fingerprint=fingerprint,
                          logs=note + cached["logs"])
         self._inputs_done(node_id)
         return True
@@ -252,22 +293,28 @@ class JobRun:
         self._inputs_done(node_id)
         outcome = self._outcome(node_id, future)
         unreported = {k: v for k, v in outcome.metrics.items() if self.metrics.get(node_id, {}).get(k) != v}
-        if unreported:
-            self._emit(MetricEvent(self.job_id, node_id, unreported))
+        before = [MetricEvent(self.job_id, node_id, unreported)] if unreported else []
+        if node_id in self.starts:
+            before.insert(0, StepEvent(self.job_id, node_id, self.name_of(node_id), "Running",
+                                       time=self.starts.pop(node_id)))
         fingerprint = self.fingerprints[node_id]
         outputs = {}
+        writes = None
         if outcome.status == "Completed":
-            self.workspace.artifacts.record(*outcome.written.values())
+            outputs = {port: written.ref.to_dict() for port, written in outcome.written.items()}
             for port, written in outcome.written.items():
                 value = outcome.outputs.get(port, _UNSET)
                 self.outputs[(node_id, port)] = Output(written.ref, output_fingerprint(fingerprint, port), value)
-                outputs[port] = written.ref.to_dict()
-            self.workspace.jobs.remember(fingerprint, outputs, outcome.metrics, outcome.logs, self.job_id, node_id)
+
+            def writes() -> None:  # the files' rows, then what points to them, committed with the step's row
+                self.workspace.artifacts.record(*outcome.written.values())
+                self.workspace.jobs.remember(fingerprint, outputs, outcome.metrics, outcome.logs, self.job_id,
+                                             node_id)
         elif outcome.status == "Failed":
             self._record_failure(outcome.error or {})
         logs = self.notes.get(node_id, "") + outcome.logs
-        self._step_event(node_id, outcome.status, duration=outcome.duration, error=outcome.error,
-                         outputs=outputs or None, logs=logs, fingerprint=fingerprint)
+        self._step_event(node_id, outcome.status, *before, writes=writes, duration=outcome.duration,
+                         error=outcome.error, outputs=outputs or None, logs=logs, fingerprint=fingerprint)
         return outcome.status == "Completed"
 
     def _outcome(self, node_id: str, future: Future) -> StepOutcome:

@@ -77,8 +77,12 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Database]:
-        """A short write transaction that takes the write lock up front (no BUSY on upgrade)."""
+        """A short write transaction that takes the write lock up front (no BUSY on upgrade); inside another
+        one on this thread it joins it, so several writes can commit together."""
         db = self.db
+        if db.conn.in_transaction:
+            yield db
+            return
         db.execute("BEGIN IMMEDIATE")
         try:
             yield db
