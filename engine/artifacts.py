@@ -46,10 +46,11 @@ class ArtifactRef:
 
 @dataclass(frozen=True)
 class Written:
-    """An artifact file just written (or found intact): its reference and size, to be recorded."""
+    """An artifact file just written (or found intact): its reference and size, to be recorded; size None for an
+    artifact the workspace recorded long ago (a registered data set handed on as it is)."""
 
     ref: ArtifactRef
-    size: int
+    size: int | None
 
 
 def table_bytes(table: Table) -> bytes:
@@ -169,7 +170,7 @@ class ArtifactStore:
                 "insert into artifacts (sha256, kind, path, size, created) values (?, ?, ?, ?, ?) "
                 "on conflict (sha256) do update set created = excluded.created",
                 [(w.ref.sha256, w.ref.kind, relative_path(w.ref), w.size, now())
-                 for w in written])
+                 for w in written if w.size is not None])
 
     def recorded(self, ref: ArtifactRef) -> bool:
         row = self.store.db.execute("select kind from artifacts where sha256 = ?", [ref.sha256]).fetchone()

@@ -5,6 +5,7 @@ import json
 from dataclasses import dataclass, field
 
 from engine.artifacts import ArtifactFiles, ArtifactRef
+from nodes.context import StoredTable
 from nodes.errors import ComponentError
 from nodes.table import Table, TableSchema
 
@@ -57,3 +58,7 @@ class DatasetSnapshot:
 
     def dataset_key(self, name: str, version: int | None = None) -> str:
         return self._entry(name, version).artifact
+
+    def stored_dataset(self, name: str, version: int | None = None) -> StoredTable:
+        entry = self._entry(name, version)
+        return StoredTable(name, version, entry.artifact, entry.schema)

@@ -13,6 +13,7 @@ import pandas as pd
 from engine.artifacts import ArtifactRef, ArtifactStore
 from engine.dataset_snapshot import DatasetSnapshot, SnapshotEntry, not_registered
 from engine.store import Store, now
+from nodes.context import StoredTable
 from nodes.table import Table, TableSchema
 
 READERS = {".csv": ",", ".tsv": "\t", ".txt": ","}
@@ -157,3 +158,7 @@ class Datasets:
 
     def dataset_key(self, name: str, version: int | None = None) -> str:
         return self.get(name, version).artifact
+
+    def stored_dataset(self, name: str, version: int | None = None) -> StoredTable:
+        info = self.get(name, version)
+        return StoredTable(name, version, info.artifact, info.schema)

@@ -14,7 +14,7 @@ from typing import Any
 
 from engine.graph import topological_order
 from engine.pipeline import Pipeline
-from engine.step import run_component
+from engine.step import resolved, run_component
 from engine.versions import current_params
 from nodes.component import Component
 from nodes.context import CancelSignal, DatasetCatalog, RunContext
@@ -84,9 +84,10 @@ class Evaluation:
         if step.params is None:
             raise EvaluationError(step.node_id, step.component.name, step.problem)
         arguments = {port: values[source] for port, source in step.sources}
+        ctx = RunContext(catalog=self.catalog, cancel_event=cancel)
         try:
-            return run_component(step.component, step.params, arguments,
-                                 RunContext(catalog=self.catalog, cancel_event=cancel))
+            outputs = run_component(step.component, step.params, arguments, ctx)
+            return {port: resolved(value, ctx.catalog) for port, value in outputs.items()}
         except ComponentError as error:
             raise EvaluationError(step.node_id, step.component.name, error) from error
 

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from engine.artifacts import ArtifactError, ArtifactFiles, ArtifactRef, Written
 from engine.step_logs import capture, step_logger
 from nodes.component import Component
-from nodes.context import CancelSignal, DatasetCatalog, RunContext
+from nodes.context import CancelSignal, DatasetCatalog, RunContext, StoredTable
 from nodes.errors import Cancelled, ComponentError
 from nodes.params import Params
 
@@ -140,7 +140,10 @@ def execute_step(spec: StepSpec) -> StepOutcome:
             if files:
                 outcome.written = _write(files, produced)
                 ctx.check_cancelled()
-            outcome.outputs = produced if spec.keep_values else {}
+            else:
+                produced = {port: resolved(value, ctx.catalog) for port, value in produced.items()}
+            fresh = {port: value for port, value in produced.items() if not isinstance(value, StoredTable)}
+            outcome.outputs = fresh if spec.keep_values else {}
             outcome.status = "Completed"
         except Cancelled:
             outcome.status = "Canceled"
@@ -158,9 +161,18 @@ def execute_step(spec: StepSpec) -> StepOutcome:
     return outcome
 
 
+def resolved(value: Any, catalog: DatasetCatalog) -> Any:
+    """A stored data set loaded through the catalog (where there is no artifact folder to hand it on from)."""
+    return catalog.load_dataset(value.name, value.version) if isinstance(value, StoredTable) else value
+
+
 def _write(files: ArtifactFiles, produced: dict[str, Any]) -> dict[str, Written]:
+    """Each output's artifact: written (or found intact), or, for a stored data set, the one it already is."""
     written = {}
     for port, value in produced.items():
+        if isinstance(value, StoredTable):
+            written[port] = Written(ArtifactRef(value.key, "table"), None)
+            continue
         try:
             written[port] = files.write(value)
         except OSError as error:

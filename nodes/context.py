@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from nodes.errors import Cancelled, ComponentError
@@ -11,6 +12,17 @@ from nodes.schema import TableSchema
 
 if TYPE_CHECKING:  # a table holds a pandas frame: the contract itself loads no data library
     from nodes.table import Table
+
+
+@dataclass(frozen=True)
+class StoredTable:
+    """A data set the workspace holds already, as a source component's output: the engine hands the stored
+    artifact (`key`, its sha256) on to the steps that read it instead of loading it and writing it again."""
+
+    name: str
+    version: int | None
+    key: str
+    schema: TableSchema
 
 
 class DatasetCatalog(Protocol):
@@ -21,6 +33,8 @@ class DatasetCatalog(Protocol):
     def load_dataset(self, name: str, version: int | None = None) -> Table: ...
 
     def dataset_key(self, name: str, version: int | None = None) -> str: ...
+
+    def stored_dataset(self, name: str, version: int | None = None) -> StoredTable: ...
 
 
 class CancelSignal(Protocol):
@@ -36,7 +50,7 @@ class NoCatalog:
         raise ComponentError(18, "InvalidDataset", f'Data set "{name}" is not registered in this workspace.',
                              parameter="Dataset")
 
-    dataset_schema = load_dataset = dataset_key = _missing
+    dataset_schema = load_dataset = dataset_key = stored_dataset = _missing
 
 
 class RunContext:

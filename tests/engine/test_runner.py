@@ -192,3 +192,15 @@ def test_values_are_dropped_from_memory_once_every_reader_ran(workspace):
     assert run.outputs[(second.id, "Results dataset")].value is not _UNSET  # nobody reads it: kept as the result
     assert eng.output(job_id, data.id, "Dataset").frame.shape == (8, 3)  # the artifact is still there
     eng.close()
+
+
+def test_a_data_set_node_hands_on_the_stored_data_set_without_writing_it_again(engine, workspace):
+    name = "Palmer penguins"
+    data = node("dataset", Dataset=name)
+    pick = node("select_columns", **{"Select Columns": ["species", "island"]})
+    before = workspace.store.db.execute("select count(*) from artifacts").fetchone()[0]
+    job = engine.submit(pipeline(data, pick, edges=[wire(data, "Dataset", pick, "Dataset")]), regenerate=True).wait(60)
+    assert job.status == "Completed", job.error
+    assert job.step(data.id).outputs["Dataset"]["sha256"] == workspace.datasets.get(name).artifact
+    assert workspace.store.db.execute("select count(*) from artifacts").fetchone()[0] == before + 1  # the selection
+    assert engine.output(job.id, pick.id, "Results dataset").frame.columns.tolist() == ["species", "island"]
