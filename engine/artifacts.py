@@ -89,6 +89,15 @@ def _holds(path: Path, data: bytes) -> bool:
         return False
 
 
+def file_sha256(path: Path, block: int = 1 << 20) -> str:
+    """The sha256 of a file, read a block at a time."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(block):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -118,7 +127,7 @@ class ArtifactFiles:
         return Written(ref, len(data))
 
     def read_bytes(self, ref: ArtifactRef) -> bytes:
-        """The file's bytes, after checking they still hash to its name."""
+        """The file's bytes, after checking they still hash to its name (see `intact` for big files)."""
         try:
             data = self.path(ref).read_bytes()
         except OSError as error:
@@ -133,12 +142,20 @@ class ArtifactFiles:
         return table_from_bytes(data) if ref.kind == "table" else joblib.load(io.BytesIO(data))
 
     def intact(self, ref: ArtifactRef) -> bool:
-        """The file is there and hashes to its name."""
+        """The file is there and hashes to its name (read in blocks: bounded memory for any size)."""
         try:
-            self.read_bytes(ref)
-        except ArtifactError:
+            return file_sha256(self.path(ref)) == ref.sha256
+        except OSError:
             return False
-        return True
+
+    def adopt(self, path: Path, kind: str) -> Written:
+        """Move a file written elsewhere in this folder (a table written chunk by chunk) under its hash."""
+        ref = ArtifactRef(file_sha256(path), kind)
+        target = self.path(ref)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        size = path.stat().st_size
+        os.replace(path, target)
+        return Written(ref, size)
 
 
 class ArtifactStore:

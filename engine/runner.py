@@ -15,11 +15,14 @@ from concurrent.futures import Future, wait
 from dataclasses import dataclass
 from typing import Any
 
-from engine.artifacts import ArtifactRef
+from engine import batch
+from engine.artifacts import ArtifactError, ArtifactRef, Written
+from engine.batch import SOURCE_PORT, ChunkPlan, chunk_plan
 from engine.compute import ComputeTarget
 from engine.dataset_snapshot import DatasetSnapshot
+from engine.evaluate import EvaluationError
 from engine.events import EventBus, JobEvent, MetricEvent, StepEvent
-from engine.fingerprint import node_fingerprint, output_fingerprint
+from engine.fingerprint import node_fingerprint, output_fingerprint, pipeline_fingerprints
 from engine.graph import dependencies, topological_order
 from engine.pipeline import LOCAL_COMPUTE, Pipeline
 from engine.recorder import Recorder
@@ -27,8 +30,8 @@ from engine.step import CancelFlag, Report, StepOutcome, StepSpec, error_dict
 from engine.versions import current_params
 from engine.workspace import Workspace
 from nodes.component import Component, UnknownVersion
-from nodes.context import DesignContext
-from nodes.errors import ComponentError
+from nodes.context import DesignContext, RunContext, StoredTable
+from nodes.errors import Cancelled, ComponentError
 from nodes.registry import Registry
 
 CANCEL_POLL_SECONDS = 0.25
@@ -137,6 +140,14 @@ class JobRun:
         steps = tuple((n, self.nodes[n].component, self.name_of(n)) for n in order)
         self._emit(JobEvent(self.job_id, "Running", steps=steps))
         self.catalog = self.workspace.datasets.snapshot()
+        plan = chunk_plan(self.pipeline, self.registry)
+        if plan is not None:
+            try:
+                streamed = self._stream(plan, order)
+            finally:
+                self.cancel_flag.clear()
+            if streamed is not None:
+                return streamed
         waiting = {n: set(deps) for n, deps in dependencies(self.pipeline).items()}
         children: dict[str, set[str]] = {n: set() for n in order}
         for node_id, deps in waiting.items():
@@ -176,6 +187,74 @@ class JobRun:
             raise
         finally:
             self.cancel_flag.clear()
+
+    def _stream(self, plan: ChunkPlan, order: list[str]) -> str | None:
+        """Run a row-wise batch pipeline chunk by chunk (engine/batch.py), every step at once; None when the
+        step-by-step path should run it instead (a problem it reports node by node, or every step reusable)."""
+        self.fingerprints = pipeline_fingerprints(self.pipeline, self.registry, self.catalog)
+        source = self._stored_source(plan.source) if len(self.fingerprints) == len(order) else None
+        if source is None or (not self.regenerate and all(self._reusable(n) for n in order)):
+            return None
+        self._emit(*[StepEvent(self.job_id, n, self.name_of(n), "Running", fingerprint=self.fingerprints[n])
+                     for n in order])
+        self.status.update(dict.fromkeys(order, "Running"))
+        started, files, last_poll = time.time(), self.workspace.artifacts.files, [time.monotonic()]
+
+        def progress(fraction: float) -> None:
+            if time.monotonic() - last_poll[0] >= CANCEL_POLL_SECONDS:
+                last_poll[0] = time.monotonic()
+                if self.workspace.jobs.cancel_requested(self.job_id):
+                    self.cancel()
+                for node_id in plan.streamed:
+                    self._step_event(node_id, "Running", progress=fraction)
+
+        try:
+            constants, written = batch.stream(plan, self.pipeline, self.registry, self.catalog, source, files,
+                                              chunk_rows=batch.CHUNK_ROWS, progress=progress, cancel=self.cancel_flag)
+        except Cancelled:
+            return self._conclude()
+        except ArtifactError as error:
+            return self._stream_failed(plan.source, ComponentError(158, "InvalidDirectory", str(error)), started)
+        except EvaluationError as error:
+            return self._stream_failed(error.node_id, error.error, started)
+        outputs = {(plan.source, SOURCE_PORT): Written(source, None), **written}
+        for node_id in plan.constant:
+            for port, value in constants[node_id].items():
+                outputs[(node_id, port)] = files.write(value)
+        note = f"Evaluated with the whole batch pipeline, {batch.CHUNK_ROWS} rows at a time.\n"
+        for node_id in order:
+            mine = {port: w for (n, port), w in outputs.items() if n == node_id}
+            self._record_end(node_id, StepOutcome("Completed", written=mine, logs=note, started=started,
+                                                  duration=time.time() - started))
+        return self._conclude()
+
+    def _stream_failed(self, node_id: str, error: ComponentError, started: float) -> str:
+        """One node failed the chunked run: it is Failed, the steps that were running with it Canceled."""
+        failure = error_dict(node_id, self.registry[self.nodes[node_id].component], error)
+        self._record_failure(failure)
+        self._step_event(node_id, "Failed", error=failure, duration=time.time() - started, logs="")
+        for other, status in list(self.status.items()):
+            if status == "Running":
+                self._step_event(other, "Canceled")
+        return self._conclude()
+
+    def _stored_source(self, node_id: str) -> ArtifactRef | None:
+        """The artifact a data set source hands on, without loading it."""
+        node = self.nodes[node_id]
+        component = self.registry[node.component]
+        params, problems = component.resolve_params(current_params(node, component))
+        if problems:
+            return None
+        try:
+            stored = component.run(RunContext(catalog=self.catalog), {}, params).get(SOURCE_PORT)
+        except ComponentError:
+            return None
+        return ArtifactRef(stored.key, "table") if isinstance(stored, StoredTable) else None
+
+    def _reusable(self, node_id: str) -> bool:
+        cached = self.workspace.jobs.cached(self.fingerprints[node_id])
+        return cached is not None and all(self.workspace.artifacts.files.intact(ArtifactRef.from_dict(d))
+                                          for d in cached["outputs"].values())
 
     def _release(self, node_id: str, children: dict[str, set[str]], waiting: dict[str, set[str]],
                  order: list[str]) -> list[str]:
@@ -291,7 +370,11 @@ class JobRun:
         if self.running.pop(node_id, None) is None:
             return False  # cancelled before it started: already recorded
         self._inputs_done(node_id)
-        outcome = self._outcome(node_id, future)
+        return self._record_end(node_id, self._outcome(node_id, future))
+
+    def _record_end(self, node_id: str, outcome: StepOutcome) -> bool:
+        """Record how a step ended (its files' rows, the reuse cache and its row in one transaction); True when
+        its downstream may run."""
         unreported = {k: v for k, v in outcome.metrics.items() if self.metrics.get(node_id, {}).get(k) != v}
         before = [MetricEvent(self.job_id, node_id, unreported)] if unreported else []
         if node_id in self.starts:

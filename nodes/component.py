@@ -61,6 +61,7 @@ class Component:
     subcategory: str = ""
     content_key: ContentKey | None = None
     pass_through_in_inference: bool = False
+    row_wise: bool = False  # each output row depends on its input row alone: a batch run may stream it in chunks
     migrations: tuple[Migration, ...] = ()
 
     def __post_init__(self) -> None:

@@ -13,6 +13,7 @@ COMPONENT = Component(
     id="apply_transformation",
     name="Apply Transformation",
     category="Model Scoring & Evaluation",
+    row_wise=True,
     description="Applies a saved transformation to the columns it was fitted on; other columns pass through.",
     inputs=(Transformation(TRANSFORMATION), DataFrame(DATASET)),
     outputs=(DataFrame(OUTPUT),),

@@ -15,6 +15,7 @@ COMPONENT = Component(
     id="score_model",
     name="Score Model",
     category="Model Scoring & Evaluation",
+    row_wise=True,
     description="Predicts with a trained classification or regression model.",
     inputs=(Model(MODEL), DataFrame(DATASET)),
     outputs=(DataFrame(OUTPUT),),

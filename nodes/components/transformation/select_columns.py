@@ -32,6 +32,7 @@ COMPONENT = Component(
     id="select_columns",
     name="Select Columns in Dataset",
     category="Data Transformation",
+    row_wise=True,
     description="Chooses a subset of columns to pass downstream.",
     inputs=(DataFrame(DATASET),),
     outputs=(DataFrame(OUTPUT),),
