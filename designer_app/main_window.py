@@ -1,6 +1,7 @@
-"""The main window: composes the palette, canvas, properties pane, and the validation, jobs and step logs tabs;
-menus and shortcuts. Running lives in RunController, job windows in JobWindows, node output entries in
-NodeOutputActions; node context menu entries are added with `add_node_menu_action`.
+"""The main window: composes the palette, canvas, properties pane, and the validation, jobs, step logs and
+endpoints tabs; menus and shortcuts; the built-in server's URL in the status bar. Running lives in RunController,
+job windows in JobWindows, node output entries in NodeOutputActions, Create inference pipeline in
+InferenceActions, the server in ServerControl; node context menu entries are added with `add_node_menu_action`.
 """
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from designer_app.background import BackgroundCall
 from designer_app.canvas.adapter import CanvasAdapter
 from designer_app.datasets_dialog import DatasetsDialog
 from designer_app.drafts_controller import DraftsController
+from designer_app.endpoints_panel import EndpointsPanel
 from designer_app.engine_bridge import EngineBridge
+from designer_app.inference_actions import InferenceActions
 from designer_app.jobs.job_windows import JobWindows
 from designer_app.jobs.jobs_panel import JobsPanel
 from designer_app.live_validation import LiveValidation
@@ -19,6 +22,7 @@ from designer_app.node_output_actions import NodeOutputActions
 from designer_app.palette import PaletteWidget
 from designer_app.properties.pane import PropertiesPane
 from designer_app.run_controller import RunController
+from designer_app.server_control import ServerControl
 from designer_app.settings import app_settings
 from designer_app.theme import DEFAULT_THEME, THEMES, apply_theme
 from designer_app.validation_panel import ValidationPanel
@@ -66,6 +70,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.bottom_tabs.addTab(self.jobs, "Jobs")
         self.bottom_tabs.addTab(self.step_logs, "Step logs")
         self.job_windows = JobWindows(engine, self.bridge, self)
+        self.endpoints = EndpointsPanel(engine, self.bridge)
+        self.bottom_tabs.addTab(self.endpoints, "Endpoints")
+        self.inference = InferenceActions(engine, self.bridge, self.drafts, self)
+        self.server = ServerControl(workspace, engine, self)
         self._node_menu_actions: list[QtGui.QAction] = []
         self.toolbar = self.addToolBar("Main")
         self.toolbar.setObjectName("mainToolbar")
@@ -73,6 +81,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._build_actions()
         self.saved_label = QtWidgets.QLabel(objectName="hint")
         self.statusBar().addPermanentWidget(self.saved_label)
+        self.statusBar().addPermanentWidget(self.server.label)
         self.palette.add_requested.connect(lambda cid, params: self.adapter.add_component(cid, params))
         self.live.analyzed.connect(self.validation.show_analysis)
         self.adapter.menu_requested.connect(self._show_context_menu)
@@ -135,6 +144,9 @@ class MainWindow(QtWidgets.QMainWindow):
                                    "Set up and submit a pipeline job of this draft"),
             "cancel_run": self._action("&Cancel job", self.run.cancel, tip="Cancel the job submitted from this draft"),
             "datasets": self._action("&Data sets…", self.open_datasets, tip="Register and browse data sets"),
+            "publish": self._action("&Publish…", lambda: self.endpoints.publish(
+                self.adapter.to_pipeline(), f"draft {self.drafts.current}"),
+                tip="Publish this draft to a pipeline endpoint"),
         }
         self.actions["cancel_run"].setEnabled(False)
         stack = a.undo_stack
@@ -164,9 +176,16 @@ class MainWindow(QtWidgets.QMainWindow):
         view.addSeparator()
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
-        self._add(bar.addMenu("&Run"), "submit", "cancel_run")
+        run_menu = bar.addMenu("&Run")
+        self._add(run_menu, "submit", "cancel_run", None, "publish")
+        run_menu.addMenu(self.inference.menu)
+        server_menu = bar.addMenu("Ser&ver")
+        server_menu.addActions([self.server.start_action, self.server.stop_action])
         self._add(self.toolbar, "new", "open", None, "undo", "redo", None, "delete", "layout", "fit", None, "submit",
-                  "cancel_run")
+                  "cancel_run", None, "publish")
+        self.toolbar.addAction(self.inference.menu.menuAction())
+        self.toolbar.widgetForAction(self.inference.menu.menuAction()).setPopupMode(
+            QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
 
     def _wire_runs(self) -> None:
         """Submit and cancel, jobs and their windows, step logs of the selected node, node output entries."""
@@ -178,6 +197,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self.jobs.clone_requested.connect(
             lambda job_id: self._open_clone(self.workspace.drafts.create(self.workspace.jobs.get(job_id).pipeline)))
         self.job_windows.cloned.connect(self._open_clone)
+        self.job_windows.inference_requested.connect(self.inference.create)
+        self.job_windows.publish_requested.connect(lambda job_id: self.endpoints.publish(
+            self.workspace.jobs.get(job_id).pipeline, f"job {job_id}", self.job_windows.views.get(job_id)))
+        self.inference.created.connect(self._open_clone)
+        self.endpoints.job_opened.connect(self.job_windows.open)
+        self.endpoints.published.connect(lambda *_: self._reveal(self.endpoints))
+        self.server.url_changed.connect(self.endpoints.set_server_url)
         outputs = NodeOutputActions(self.engine, self.adapter, self)
         self.node_menu_about_to_show.connect(outputs.update)
         for action in outputs.actions:
@@ -282,7 +308,11 @@ class MainWindow(QtWidgets.QMainWindow):
     def _reveal_failure(self, node_id: str) -> None:
         """Select the failed node and bring its step logs (error code and trace) to the front."""
         self.adapter.select(node_id)
-        self.bottom_tabs.setCurrentWidget(self.step_logs)
+        self._reveal(self.step_logs)
+
+    def _reveal(self, tab: QtWidgets.QWidget) -> None:
+        self.bottom_tabs.setCurrentWidget(tab)
+        self.docks["bottom"].show()
         self.docks["bottom"].raise_()
 
     def _show_step_logs(self, uuids: list[str]) -> None:
@@ -309,6 +339,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.drafts.flush()
         self.job_windows.close_all()
         BackgroundCall.wait_for_all()
+        self.server.shutdown()
         self.bridge.close()
         settings = app_settings()
         settings.setValue("window/geometry", self.saveGeometry())

@@ -118,6 +118,8 @@ class SubmitDialog(QDialog):
             editor = QComboBox()
             editor.addItems(self.engine.workspace.datasets.names())
             editor.setCurrentText(value["Name"] if isinstance(value, dict) else str(value or ""))
+            if isinstance(value, dict) and editor.currentText() == value["Name"]:
+                editor.setItemData(editor.currentIndex(), value)  # its version (e.g. pinned by publish) while chosen
             return editor
         if parameter.kind in CHOSEN_KINDS:
             chosen = make_editor(Param(parameter.name, ParamKind(parameter.kind), options=tuple(parameter.options)),
@@ -157,10 +159,12 @@ class SubmitDialog(QDialog):
         return None, False
 
     def values(self) -> dict[str, Any]:
-        """The pipeline parameter values chosen or typed in (an empty field keeps the default)."""
-        texts = {name: e.currentText() if isinstance(e, QComboBox) else e.text()
+        """The pipeline parameter values chosen or typed in (an empty field keeps the default); a data set keeps
+        the version it was given with while its name stays chosen."""
+        texts = {name: e.currentData() or e.currentText() if isinstance(e, QComboBox) else e.text()
                  for name, e in self.editors.items() if not isinstance(e, Editor)}
-        return {**{name: text for name, text in texts.items() if text.strip()}, **self.chosen}
+        return {**{name: text for name, text in texts.items() if isinstance(text, dict) or text.strip()},
+                **self.chosen}
 
     def configured_pipeline(self) -> Pipeline:
         return self.pipeline.model_copy(update={"default_compute": self.compute.currentText()})

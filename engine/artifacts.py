@@ -11,7 +11,10 @@ import hashlib
 import io
 import json
 import os
+import socket
 import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,11 +23,15 @@ import joblib
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from engine.disk_full import told_when_full
 from engine.store import Store, now
 from nodes.table import Role, Table
 
 ROLES_KEY = b"designer.roles"
 SUFFIX = {"table": ".parquet", "object": ".joblib"}
+TEMPORARY_FOLDER = "tmp"  # where files are written before they are renamed under their hash
+TEMPORARY_SUFFIX = ".tmp"
+STALE_TEMPORARY_SECONDS = 3600.0  # a temporary file nobody wrote to for this long is left over, whoever wrote it
 
 
 class ArtifactError(Exception):
@@ -98,6 +105,13 @@ def file_sha256(path: Path, block: int = 1 << 20) -> str:
     return digest.hexdigest()
 
 
+def _writer(name: str) -> tuple[str, int] | None:
+    """(host, process id) of the writer of a temporary file, from its name; None for a name `temporary` did not
+    make."""
+    parts = name.removesuffix(TEMPORARY_SUFFIX).rsplit("-", 2)
+    return (parts[0], int(parts[1])) if len(parts) == 3 and parts[1].isdigit() else None
+
+
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -119,12 +133,42 @@ class ArtifactFiles:
         ref = ArtifactRef(_sha256(data), kind)
         path = self.path(ref)
         if not _holds(path, data):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
+            with told_when_full(self.root.parent, len(data)):
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = self.temporary()
+                try:
+                    with os.fdopen(fd, "wb") as f:
+                        f.write(data)
+                    os.replace(tmp, path)
+                except BaseException:
+                    tmp.unlink(missing_ok=True)
+                    raise
         return Written(ref, len(data))
+
+    def temporary(self) -> tuple[int, Path]:
+        """A new temporary file (descriptor, path) to write an artifact into before it is renamed under its hash;
+        named after the host and process writing it, so that one left by a process that died is told apart."""
+        folder = self.root / TEMPORARY_FOLDER
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(dir=folder, prefix=f"{socket.gethostname()}-{os.getpid()}-",
+                                    suffix=TEMPORARY_SUFFIX)
+        return fd, Path(name)
+
+    def remove_stale_temporaries(self, alive: Callable[[int], bool],
+                                 older_than: float = STALE_TEMPORARY_SECONDS) -> int:
+        """Remove the temporary files whose writer is gone (a process of this host that `alive` says has ended)
+        or that nobody wrote to for `older_than` seconds; returns how many went."""
+        host, removed = socket.gethostname(), 0
+        for file in (self.root / TEMPORARY_FOLDER).glob(f"*{TEMPORARY_SUFFIX}"):
+            try:
+                stale = time.time() - file.stat().st_mtime > older_than
+            except FileNotFoundError:  # renamed into place meanwhile
+                continue
+            writer = _writer(file.name)
+            if stale or (writer is not None and writer[0] == host and not alive(writer[1])):
+                file.unlink(missing_ok=True)
+                removed += 1
+        return removed
 
     def read_bytes(self, ref: ArtifactRef) -> bytes:
         """The file's bytes, after checking they still hash to its name (see `intact` for big files)."""

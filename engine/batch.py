@@ -7,7 +7,7 @@ tables are written chunk by chunk into Parquet files, so a data set larger than 
 from __future__ import annotations
 
 import json
-import tempfile
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,8 +63,8 @@ def chunk_plan(pipeline: Pipeline, registry: Registry) -> ChunkPlan | None:
 class _Writers:
     """One Parquet file per streamed output, opened on its first chunk with that chunk's schema and roles."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    def __init__(self, files: ArtifactFiles) -> None:
+        self.files = files
         self.open: dict[tuple[str, str], tuple[pq.ParquetWriter, Path]] = {}
 
     def write(self, key: tuple[str, str], table: Table) -> None:
@@ -73,7 +73,8 @@ class _Writers:
             roles = json.dumps({k: v.value for k, v in table.roles.items()}).encode()
             schema = arrow.schema.with_metadata({**(arrow.schema.metadata or {}), ROLES_KEY: roles})
             textual = [f.name for f in schema if not (pa.types.is_floating(f.type) or pa.types.is_integer(f.type))]
-            path = Path(tempfile.mkstemp(dir=self.folder, suffix=".tmp")[1])
+            descriptor, path = self.files.temporary()
+            os.close(descriptor)  # the Parquet writer opens the file itself
             self.open[key] = (pq.ParquetWriter(path, schema, compression="lz4", use_dictionary=textual), path)
         writer, _ = self.open[key]
         writer.write_table(pa.Table.from_pandas(table.frame, schema=writer.schema, preserve_index=False))
@@ -102,7 +103,7 @@ def stream(plan: ChunkPlan, pipeline: Pipeline, registry: Registry, catalog: Dat
         raise ArtifactError(f"artifact {source.sha256[:12]} is missing or altered on disk; refusing to read it")
     parquet = pq.ParquetFile(path)
     roles = {k: Role(v) for k, v in json.loads((parquet.schema_arrow.metadata or {}).get(ROLES_KEY, b"{}")).items()}
-    writers = _Writers(path.parent)
+    writers = _Writers(files)
     total, done = max(parquet.metadata.num_rows, 1), 0
     try:
         chunks = parquet.iter_batches(batch_size=chunk_rows)

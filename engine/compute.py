@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import weakref
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import replace
+from multiprocessing.managers import SyncManager
 from typing import Protocol
 
 from engine.pipeline import LOCAL_COMPUTE
@@ -56,10 +58,14 @@ class ProcessTarget:
         self._lock = threading.Lock()
 
     def _start(self) -> None:
+        """Start the manager and the pool; both ignore Ctrl+C, which reaches every process of the terminal's
+        group: the scheduler cancels the job, and the steps end as cancelled rather than interrupted."""
         context = multiprocessing.get_context("spawn")
-        self.manager = context.Manager()
+        self.manager = SyncManager(ctx=context)
+        self.manager.start(signal.signal, (signal.SIGINT, signal.SIG_IGN))
         self.channel = self.manager.Queue()
-        self.pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=signal.signal,
+                                        initargs=(signal.SIGINT, signal.SIG_IGN))
         self._forwarder = threading.Thread(target=self._forward, name="designer-process-reports", daemon=True)
         self._forwarder.start()
 

@@ -96,8 +96,9 @@ class Engine:
         try:
             run.execute()
         except Exception as error:  # the scheduler itself failed (a store write, a bug): fail the job loudly
-            log.exception("the scheduler of job %s stopped", job_id)
-            self._abandon(run, f"The job stopped: {type(error).__name__}: {error}")
+            log.error("the scheduler of job %s stopped: %s", job_id, error, exc_info=log.isEnabledFor(logging.DEBUG))
+            reason = str(error) if isinstance(error, OSError) else f"{type(error).__name__}: {error}"
+            self._abandon(run, f"The job stopped: {reason}")
         finally:
             with self._lock:
                 self._runs.pop(job_id, None)
@@ -107,8 +108,8 @@ class Engine:
         """End the job Failed, with no step left Queued or Running under it (its steps have stopped)."""
         try:
             ended = self.workspace.jobs.abandon(run.job_id, message)
-        except Exception:  # noqa: BLE001 - the store itself is failing; the next open marks the job interrupted
-            log.exception("could not record the end of job %s", run.job_id)
+        except Exception as error:  # noqa: BLE001 - the store itself is failing; the next open marks it interrupted
+            log.error("could not record the end of job %s: %s", run.job_id, error)
             return
         for node_id, status in ended.items():
             self.bus.publish(StepEvent(run.job_id, node_id, run.name_of(node_id), status))

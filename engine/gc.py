@@ -18,6 +18,7 @@ REFERRERS = (
     "select json_extract(value, '$.sha256') from steps, json_each(outputs) where json_valid(outputs)",
     "select json_extract(value, '$.sha256') from step_cache, json_each(outputs) where json_valid(outputs)",
     "select artifact from datasets",
+    "select artifact from assets union select schema_artifact from assets",  # registered: never collected
 )
 ARTIFACT_FILE = re.compile(rf"[0-9a-f]{{64}}({'|'.join(map(re.escape, SUFFIX.values()))})")
 TEMPORARY_SUFFIX = ".tmp"

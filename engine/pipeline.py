@@ -8,10 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 SCHEMA_VERSION = 3
 LOCAL_COMPUTE = "local"
+MAX_DEPTH = 64
+"""How deeply a document may nest lists and objects (a column picker's rules are 6 levels down)."""
 
 
 class PipelineFormatError(ValueError):
@@ -23,7 +25,7 @@ def new_id() -> str:
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class Node(_Model):
@@ -107,6 +109,14 @@ class Pipeline(_Model):
     parameters: list[PipelineParameter] = Field(default_factory=list)
     backdrops: list[Backdrop] = Field(default_factory=list)
 
+    @field_validator("parameters")
+    @classmethod
+    def _parameter_names_unique(cls, parameters: list[PipelineParameter]) -> list[PipelineParameter]:
+        names = [p.name for p in parameters]
+        if twice := sorted({n for n in names if names.count(n) > 1}):
+            raise ValueError(f"two pipeline parameters are named {', '.join(map(repr, twice))}; rename one")
+        return parameters
+
     def node(self, node_id: str) -> Node:
         for node in self.nodes:
             if node.id == node_id:
@@ -139,14 +149,16 @@ class Pipeline(_Model):
 
     @classmethod
     def from_dict(cls, data: Any) -> Pipeline:
-        if not isinstance(data, dict):
-            raise PipelineFormatError("a pipeline is a JSON object with 'nodes' and 'edges'")
+        """The document in `data` (as `json.loads` gives it), brought up to date; raises PipelineFormatError."""
+        if not isinstance(data, dict) or "schema_version" not in data:
+            raise PipelineFormatError("a pipeline is a JSON object with 'schema_version', 'nodes' and 'edges'")
+        _check_values(data)
         try:
             return cls.model_validate(migrate(data))
         except ValidationError as error:
             first = error.errors()[0]
             where = ".".join(str(p) for p in first["loc"]) or "(document)"
-            raise PipelineFormatError(f"{where}: {first['msg']}") from None
+            raise PipelineFormatError(f"{where}: {first['msg'].removeprefix('Value error, ')}") from None
 
     @classmethod
     def from_json(cls, text: str, source: str = "pipeline") -> Pipeline:
@@ -155,6 +167,10 @@ class Pipeline(_Model):
         except json.JSONDecodeError as error:
             raise PipelineFormatError(
                 f"{source} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from None
+        except RecursionError:
+            raise PipelineFormatError(f"{source} nests lists and objects too deeply to read") from None
+        except ValueError as error:  # e.g. a number of thousands of digits
+            raise PipelineFormatError(f"{source} is not valid JSON: {error}") from None
         return cls.from_dict(data)
 
     @classmethod
@@ -167,21 +183,40 @@ class Pipeline(_Model):
         return cls.from_json(text, source=str(path))
 
 
+def _check_values(data: Any) -> None:
+    """Refuse nesting deeper than MAX_DEPTH and text that cannot be stored (an unpaired UTF-16 surrogate)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            if depth > MAX_DEPTH:
+                raise PipelineFormatError(f"the document nests lists and objects more than {MAX_DEPTH} levels deep")
+            items = [*value, *value.values()] if isinstance(value, dict) else value
+            stack.extend((item, depth + 1) for item in items)
+        elif isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise PipelineFormatError(f"the text {value[:40]!r} holds an unpaired surrogate (a broken \\u "
+                                          "escape)") from None
+
+
 def _from_v1(data: dict) -> dict:
     """Version 1 wrote edges as [source, source port, target, target port] lists and had no default compute."""
-    edges = []
-    for edge in data.get("edges", []):
-        if isinstance(edge, list) and len(edge) == 4:
-            edge = dict(zip(("source", "source_port", "target", "target_port"), edge))
-        edges.append(edge)
+    edges = data.get("edges", [])
+    if isinstance(edges, list):
+        edges = [dict(zip(("source", "source_port", "target", "target_port"), e)) if isinstance(e, list) and
+                 len(e) == 4 else e for e in edges]
     return {**data, "edges": edges, "default_compute": data.get("default_compute", LOCAL_COMPUTE)}
 
 
 def _from_v2(data: dict) -> dict:
     """Version 2 had no document id nor lineage, and "Set as pipeline parameter" stored a column picker as a
     String parameter holding the Python text of its rules: such a parameter becomes a ColumnPicker."""
-    return {**data, "id": data.get("id") or new_id(), "lineage": data.get("lineage", {}),
-            "parameters": [_column_picker_from_text(p) for p in data.get("parameters", [])]}
+    parameters = data.get("parameters", [])
+    if isinstance(parameters, list):
+        parameters = [_column_picker_from_text(p) for p in parameters]
+    return {**data, "id": data.get("id") or new_id(), "lineage": data.get("lineage", {}), "parameters": parameters}
 
 
 def _column_picker_from_text(parameter: Any) -> Any:
@@ -190,7 +225,7 @@ def _column_picker_from_text(parameter: Any) -> Any:
     text = parameter.get("default")
     try:
         rules = ast.literal_eval(text) if isinstance(text, str) and text.lstrip().startswith("{") else None
-    except (ValueError, SyntaxError):
+    except (ValueError, SyntaxError, RecursionError, MemoryError):
         rules = None
     if not isinstance(rules, dict) or not isinstance(rules.get("rules"), list):
         return parameter
@@ -202,8 +237,8 @@ MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _from_v1, 2: _from_v2}
 
 def migrate(data: dict) -> dict:
     """Bring a document of any earlier schema version up to `SCHEMA_VERSION`."""
-    version = data.get("schema_version", 1)
-    if not isinstance(version, int) or version > SCHEMA_VERSION or version < 1:
+    version = data["schema_version"]
+    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= SCHEMA_VERSION:
         raise PipelineFormatError(
             f"schema_version {version!r} is not supported (this Designer reads versions 1 to {SCHEMA_VERSION})")
     while version < SCHEMA_VERSION:

@@ -215,6 +215,9 @@ class JobRun:
             return self._conclude()
         except ArtifactError as error:
             return self._stream_failed(plan.source, ComponentError(158, "InvalidDirectory", str(error)), started)
+        except OSError as error:  # a full disk while writing the scored files: the streamed steps failed to write
+            where = next(iter(sorted(plan.streamed, key=order.index)))
+            return self._stream_failed(where, ComponentError(160, "FailedToWriteOutputs", str(error)), started)
         except EvaluationError as error:
             return self._stream_failed(error.node_id, error.error, started)
         outputs = {(plan.source, SOURCE_PORT): Written(source, None), **written}

@@ -17,13 +17,15 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from engine.artifacts import ArtifactError, ArtifactFiles, ArtifactRef, Written
+from engine.disk_full import DiskFull
 from engine.step_logs import capture, step_logger
 from nodes.component import Component
-from nodes.context import CancelSignal, DatasetCatalog, RunContext, StoredTable
+from nodes.context import CancelSignal, DatasetCatalog, RunContext, StoredObject, StoredTable
 from nodes.errors import Cancelled, ComponentError
 from nodes.params import Params
 
 PROGRESS_INTERVAL_SECONDS = 0.1
+STORED = (StoredTable, StoredObject)  # what the workspace holds already: handed on by reference
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,7 @@ def execute_step(spec: StepSpec) -> StepOutcome:
                 ctx.check_cancelled()
             else:
                 produced = {port: resolved(value, ctx.catalog) for port, value in produced.items()}
-            fresh = {port: value for port, value in produced.items() if not isinstance(value, StoredTable)}
+            fresh = {port: value for port, value in produced.items() if not isinstance(value, STORED)}
             outcome.outputs = fresh if spec.keep_values else {}
             outcome.status = "Completed"
         except Cancelled:
@@ -162,19 +164,28 @@ def execute_step(spec: StepSpec) -> StepOutcome:
 
 
 def resolved(value: Any, catalog: DatasetCatalog) -> Any:
-    """A stored data set loaded through the catalog (where there is no artifact folder to hand it on from)."""
-    return catalog.load_dataset(value.name, value.version) if isinstance(value, StoredTable) else value
+    """A stored data set, model or transformation loaded through the catalog (where there is no artifact folder
+    to hand it on from)."""
+    if isinstance(value, StoredTable):
+        return catalog.load_dataset(value.name, value.version)
+    if isinstance(value, StoredObject):
+        return catalog.load_asset(value.kind, value.name, value.version)
+    return value
 
 
 def _write(files: ArtifactFiles, produced: dict[str, Any]) -> dict[str, Written]:
-    """Each output's artifact: written (or found intact), or, for a stored data set, the one it already is."""
+    """Each output's artifact: written (or found intact), or, for a stored data set or asset, the one it already
+    is."""
     written = {}
     for port, value in produced.items():
-        if isinstance(value, StoredTable):
-            written[port] = Written(ArtifactRef(value.key, "table"), None)
+        if isinstance(value, STORED):
+            written[port] = Written(ArtifactRef(value.key, "table" if isinstance(value, StoredTable) else "object"),
+                                    None)
             continue
         try:
             written[port] = files.write(value)
+        except DiskFull as error:
+            raise ComponentError(160, "FailedToWriteOutputs", str(error)) from error
         except OSError as error:
             raise ArtifactError(f'could not write the output "{port}" to {files.root}: {error}') from error
     return written

@@ -41,3 +41,31 @@ def m003_job_draft(db: Database) -> None:
     """The draft a job was submitted from, so the draft shows its last run when it is opened again."""
     db["jobs"].add_column("draft_id", str)
     db["jobs"].create_index(["draft_id", "created"])
+
+
+@migrations()
+def m004_assets(db: Database) -> None:
+    """Registered models and transformations: versioned per name, each with the job and step it came from, the
+    job's metrics, the schema of the table it was fitted on, and its design-time schema as an artifact."""
+    db["assets"].create({"id": str, "kind": str, "name": str, "version": int, "artifact": str,
+                         "schema_artifact": str, "job_id": str, "node_id": str, "port": str, "metrics": str,
+                         "input_schema": str, "description": str, "created": str}, pk="id",
+                        not_null={"kind", "name", "version", "artifact", "schema_artifact"})
+    db["assets"].create_index(["kind", "name", "version"], unique=True)
+
+
+@migrations()
+def m005_pipeline_endpoints(db: Database) -> None:
+    """Published pipelines: named endpoints, each with versions (frozen pipeline snapshots) counting up from 0."""
+    db["pipeline_endpoints"].create({"name": str, "description": str, "default_version": int, "created": str},
+                                    pk="name")
+    db["pipeline_versions"].create({"endpoint": str, "version": int, "pipeline": str, "description": str,
+                                    "disabled": int, "source": str, "created": str}, pk=("endpoint", "version"),
+                                   foreign_keys=[("endpoint", "pipeline_endpoints", "name")])
+
+
+@migrations()
+def m006_tokens(db: Database) -> None:
+    """Workspace tokens for the built-in server: only the sha256 of each secret is kept."""
+    db["tokens"].create({"id": str, "name": str, "hash": str, "created": str, "revoked": str}, pk="id",
+                        not_null={"hash"})

@@ -9,6 +9,7 @@ from engine.parameters import ParameterAssignmentError, binding_mismatch, coerce
 from engine.pipeline import LOCAL_COMPUTE, Node, Pipeline
 from engine.versions import current_params, upgrade_pipeline
 from nodes.component import Component, UnknownVersion
+from nodes.components.transformation import split_data
 from nodes.context import DatasetCatalog, DesignContext
 from nodes.errors import ComponentError
 from nodes.params import Params
@@ -81,6 +82,8 @@ class _Checker:
         self.analysis.problems.append(Problem(message, node.id if node else None, name, **where))
 
     def run(self) -> None:
+        if not self.pipeline.nodes:
+            self.problem("The pipeline has no components; drag at least one onto the canvas.", code="EmptyPipeline")
         self.check_nodes()
         self.check_compute()
         self.check_edges()
@@ -91,6 +94,7 @@ class _Checker:
                          code="Cycle")
         self.check_required_inputs()
         self.check_parameters()
+        self.check_split_fractions()
         self.check_pipeline_parameters()
         if not cycle:
             self.propagate()
@@ -176,6 +180,19 @@ class _Checker:
             self.analysis.params[node.id] = params
             for error in errors:
                 self.problem(error.message, node, parameter=error.parameter, code=f"{error.code:04d}")
+
+    def check_split_fractions(self) -> None:
+        """Split Data with a fraction of 0 or 1 sends every row to one output: the other must not be connected."""
+        for node in self.pipeline.nodes:
+            params = self.analysis.params.get(node.id)
+            if node.component != split_data.COMPONENT.id or params is None:
+                continue
+            fraction = params.get(split_data.FRACTION)  # None outside Split Rows mode, or when it is not valid
+            empty = {0: split_data.FIRST, 1: split_data.SECOND}.get(fraction)
+            if empty and any(e.source == node.id and e.source_port == empty for e in self.pipeline.edges):
+                self.problem(f'A fraction of {fraction:g} leaves "{empty}" empty, but it is connected; choose a '
+                             f'fraction between 0 and 1, or disconnect "{empty}".', node,
+                             parameter=split_data.FRACTION, code="0008")
 
     def check_pipeline_parameters(self) -> None:
         nodes = {n.id: n for n in self.pipeline.nodes}

@@ -1,18 +1,21 @@
-"""A workspace folder: `workspace.db` (SQLite) plus `artifacts/` (content-addressed files)."""
+"""A workspace folder: `workspace.db` (SQLite), `artifacts/` (content-addressed files, `artifacts/tmp/` for the ones
+being written) and `workspace.db.reserve` (room kept for recording a failure when the disk fills up)."""
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
 import platformdirs
 
 from engine.artifacts import ArtifactStore
+from engine.assets import Assets
 from engine.datasets import DatasetError, Datasets
 from engine.drafts import Drafts
-from engine.job_store import JobStore
+from engine.job_store import JobStore, _alive
 from engine.pipeline import Node
-from engine.samples import register_samples
-from engine.store import Store
+from engine.samples import SAMPLE_DATASETS, register_samples
+from engine.store import ReadOnlyWorkspace, Store
 from nodes.params import dataset_param
 from nodes.registry import default_registry
 
@@ -27,16 +30,24 @@ def default_location() -> Path:
 
 
 class Workspace:
-    """Everything a user keeps: data sets, drafts, experiments, jobs, steps, metrics and artifacts."""
+    """Everything a user keeps: data sets, drafts, experiments, jobs, steps, metrics, registered models and
+    transformations, and artifacts."""
 
     def __init__(self, root: str | Path | None = None, *, samples: bool = True) -> None:
         self.root = Path(root) if root else default_location()
-        self.root.mkdir(parents=True, exist_ok=True)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            if error.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+                raise
+            raise ReadOnlyWorkspace(self.root) from error
         self.store = Store(self.root / "workspace.db")
         self.artifacts = ArtifactStore(self.root / "artifacts", self.store)
+        self.artifacts.files.remove_stale_temporaries(_alive)
         self.datasets = Datasets(self.store, self.artifacts)
         self.drafts = Drafts(self.store)
         self.jobs = JobStore(self.store)
+        self.assets = Assets(self.store, self.artifacts, self.jobs)
         self.interrupted = self.jobs.mark_interrupted()
         if samples:
             register_samples(self.datasets)
@@ -51,12 +62,19 @@ class Workspace:
         return [info.name for info in self.drafts.list() if any(map(reads, self.drafts.load(info.id).nodes))]
 
     def delete_dataset(self, name: str, version: int | None = None) -> int:
-        """Delete a data set (or one version); refused while a draft uses it."""
+        """Delete a data set (or one version); refused while a draft uses it, and for a sample that would be left
+        with no version (every workspace has the samples: it would come back at the next start)."""
+        if name in SAMPLE_DATASETS and (version is None or self._versions(name) == [version]):
+            raise DatasetError(f'Data set "{name}" is a sample that comes with Designer: every workspace has it, '
+                               "so it cannot be deleted.")
         users = self.drafts_using(name)
         if users:
             raise DatasetError(f'Data set "{name}" is used by the draft(s) {", ".join(users)}; '
                                "remove it from them first.")
         return self.datasets.delete(name, version)
+
+    def _versions(self, name: str) -> list[int]:
+        return [info.version for info in self.datasets.list() if info.name == name]
 
     @property
     def schema_version(self) -> int:

@@ -111,18 +111,16 @@ def _match(rule: dict, schema: TableSchema, parameter: str | None) -> set[str]:
                 raise errors.column_not_found(name, parameter)
         return set(rule.get("columns", []))
     if kind == "ColumnIndexes":
-        indices = parse_indices(rule.get("columns", []), parameter)
-        for index in indices:
-            if index > len(schema.columns):
-                raise errors.column_not_found(index, parameter)
+        indices = parse_indices(rule.get("columns", []), parameter, len(schema.columns))
         return {schema.columns[i - 1].name for i in indices}
     types = set(rule.get("columnTypes", ["All"]))
     kinds = set(rule.get("columnKinds", ["All"]))
     return {c.name for c in schema.columns if _type_matches(c, types) and _kind_matches(c, kinds)}
 
 
-def parse_indices(spec: Any, parameter: str | None = None) -> list[int]:
-    """1-based indices from "1,3-8" or a list of ints and such strings; open ranges are refused."""
+def parse_indices(spec: Any, parameter: str | None = None, count: int | None = None) -> list[int]:
+    """1-based indices from "1,3-8" or a list of ints and such strings; open ranges are refused, and so is an
+    index beyond `count` (the number of columns, when known)."""
     parts = spec if isinstance(spec, list) else [spec]
     out: list[int] = []
     for part in parts:
@@ -137,6 +135,8 @@ def parse_indices(spec: Any, parameter: str | None = None) -> list[int]:
                 raise errors.parameter_parsing(parameter or "column indices", piece, "column index range") from None
             if start < 1 or stop < start:
                 raise errors.column_not_found(piece, parameter)
+            if count is not None and stop > count:
+                raise errors.column_not_found(max(start, count + 1), parameter)  # the first index not there
             out.extend(range(start, stop + 1))
     return out
 

@@ -5,7 +5,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from nodes.errors import Cancelled, ComponentError
 from nodes.schema import TableSchema
@@ -25,8 +25,21 @@ class StoredTable:
     schema: TableSchema
 
 
+@dataclass(frozen=True)
+class StoredObject:
+    """A registered model or transformation (`kind` "model" or "transformation"), as a Saved Model or Saved
+    Transformation node's output: the engine hands its artifact (`key`) on, as it does a `StoredTable`'s.
+    `schema` is its design-time ModelSchema or TransformSchema."""
+
+    kind: str
+    name: str
+    version: int | None
+    key: str
+    schema: Any
+
+
 class DatasetCatalog(Protocol):
-    """The registered data sets, as the engine offers them to source components."""
+    """The registered data sets, models and transformations, as the engine offers them to source components."""
 
     def dataset_schema(self, name: str, version: int | None = None) -> TableSchema: ...
 
@@ -36,6 +49,14 @@ class DatasetCatalog(Protocol):
 
     def stored_dataset(self, name: str, version: int | None = None) -> StoredTable: ...
 
+    def asset_schema(self, kind: str, name: str, version: int | None = None) -> Any: ...
+
+    def asset_key(self, kind: str, name: str, version: int | None = None) -> str: ...
+
+    def stored_asset(self, kind: str, name: str, version: int | None = None) -> StoredObject: ...
+
+    def load_asset(self, kind: str, name: str, version: int | None = None) -> Any: ...
+
 
 class CancelSignal(Protocol):
     """Anything that says whether the job was cancelled: a `threading.Event`, a flag file, ..."""
@@ -43,14 +64,26 @@ class CancelSignal(Protocol):
     def is_set(self) -> bool: ...
 
 
+def not_registered(kind: str, name: str, version: int | None) -> ComponentError:
+    """Error 0018 for a data set, model or transformation (`kind` "dataset", "model", "transformation") that the
+    workspace does not hold; it names the parameter that chose it."""
+    which = f'"{name}"' + (f" version {version}" if version is not None else "")
+    noun = {"dataset": "Data set"}.get(kind, kind.capitalize())
+    return ComponentError(18, "InvalidDataset", f"{noun} {which} is not registered in this workspace.",
+                          parameter=noun if kind != "dataset" else "Dataset")
+
+
 class NoCatalog:
-    """A catalog with no data sets, for running components outside a workspace."""
+    """A catalog with no data sets nor assets, for running components outside a workspace."""
 
     def _missing(self, name: str, version: int | None = None):
-        raise ComponentError(18, "InvalidDataset", f'Data set "{name}" is not registered in this workspace.',
-                             parameter="Dataset")
+        raise not_registered("dataset", name, None)
+
+    def _missing_asset(self, kind: str, name: str, version: int | None = None):
+        raise not_registered(kind, name, None)
 
     dataset_schema = load_dataset = dataset_key = stored_dataset = _missing
+    asset_schema = asset_key = stored_asset = load_asset = _missing_asset
 
 
 class RunContext:

@@ -1,6 +1,7 @@
 """Parameter kinds (reference §0.2): defaults, ranges, required flags and conditional visibility."""
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -101,9 +102,9 @@ class Param:
                     raise ValueError
                 return int(str(value).strip()) if isinstance(value, str) else int(value)
             if kind is ParamKind.FLOAT:
-                if isinstance(value, bool):
+                if isinstance(value, bool) or not math.isfinite(number := float(value)):
                     raise ValueError
-                return float(value)
+                return number
             if kind is ParamKind.BOOLEAN:
                 if isinstance(value, bool):
                     return value
@@ -123,7 +124,7 @@ class Param:
             if kind is ParamKind.PARAMETER_RANGE:
                 return parse_range(value, self.item_kind or ParamKind.FLOAT)
             return str(value)
-        except (TypeError, ValueError) as error:
+        except (TypeError, ValueError, OverflowError, RecursionError) as error:  # e.g. rules JSON nested too deep
             raise errors.parameter_parsing(self.name, value, kind.value) from error
 
     def _check_range(self, value: Any) -> None:
@@ -142,6 +143,8 @@ def parse_range(value: Any, kind: ParamKind = ParamKind.FLOAT) -> list[float] | 
     if any(isinstance(v, bool) for v in items):
         raise ValueError("a range holds numbers")
     numbers = [float(v) for v in items]
+    if not all(math.isfinite(n) for n in numbers):
+        raise ValueError("a range of finite numbers")
     if kind is ParamKind.INT:
         if not all(n.is_integer() for n in numbers):
             raise ValueError("a range of whole numbers")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -24,6 +25,7 @@ from designer_app import run_status
 from designer_app.canvas.adapter import CanvasAdapter
 from designer_app.canvas.running_clock import RunningClock
 from designer_app.engine_bridge import EngineBridge
+from designer_app.inference_actions import INFERENCE_KINDS
 from designer_app.jobs.step_updates import updated
 from designer_app.logs_panel import StepLogsPanel
 from designer_app.preview.viewers import VIEWERS
@@ -54,11 +56,15 @@ def key_value_tree(headers: tuple[str, str]) -> QTreeWidget:
 
 class JobView(QWidget):
     """Emits `cloned(draft_id)` after Clone, `resubmitted(job_id)` after Resubmit, and
-    `output_requested(job_id, node_id, port)` when an output's viewer button is clicked (port: a nodes.ports.Port)."""
+    `output_requested(job_id, node_id, port)` when an output's viewer button is clicked (port: a nodes.ports.Port),
+    `inference_requested(job_id, kind)` from Create inference pipeline ("realtime" or "batch") and
+    `publish_requested(job_id)` from Publish."""
 
     cloned = Signal(str)
     resubmitted = Signal(str)
     output_requested = Signal(str, str, object)
+    inference_requested = Signal(str, str)
+    publish_requested = Signal(str)
 
     def __init__(self, engine: Engine, bridge: EngineBridge, job_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,11 +84,17 @@ class JobView(QWidget):
         self.clone_button = QPushButton("Clone", clicked=self.clone)
         self.resubmit_button = QPushButton("Resubmit", clicked=self.resubmit)
         self.cancel_button = QPushButton("Cancel", clicked=lambda: self.engine.cancel(self.job_id))
+        self.inference_button = QPushButton("Create inference pipeline")
+        self.inference_button.setMenu(QMenu(self.inference_button))
+        for label, kind in INFERENCE_KINDS:
+            self.inference_button.menu().addAction(label, lambda k=kind: self.inference_requested.emit(self.job_id, k))
+        self.publish_button = QPushButton("Publish…", clicked=lambda: self.publish_requested.emit(self.job_id))
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addWidget(self.badge)
         header.addStretch()
-        for button in (self.cancel_button, self.resubmit_button, self.clone_button):
+        for button in (self.cancel_button, self.inference_button, self.publish_button, self.resubmit_button,
+                       self.clone_button):
             header.addWidget(button)
 
         self.steps = QTreeWidget()
@@ -180,6 +192,8 @@ class JobView(QWidget):
         self.error.setText(job.error or "")
         self.error.setVisible(bool(job.error) and job.status == "Failed")
         self.cancel_button.setVisible(job.status in ACTIVE)
+        self.inference_button.setVisible(job.status == "Completed" and job.pipeline.kind == "training")
+        self.publish_button.setVisible(job.status == "Completed")
 
     def _on_step(self, event: StepEvent) -> None:
         if event.job_id != self.job_id or event.progress is not None or event.node_id not in self.step_items:

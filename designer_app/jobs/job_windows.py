@@ -13,9 +13,12 @@ SIZE = (1200, 760)
 
 
 class JobWindows(QObject):
-    """Emits `cloned(draft_id)` when a job view clones its job into a new draft."""
+    """Emits `cloned(draft_id)` when a job view clones its job into a new draft, `inference_requested(job_id,
+    kind)` when one asks for an inference pipeline of its job, and `publish_requested(job_id)`."""
 
     cloned = Signal(str)
+    inference_requested = Signal(str, str)
+    publish_requested = Signal(str)
 
     def __init__(self, engine: Engine, bridge: EngineBridge, window: QWidget) -> None:
         super().__init__(window)
@@ -32,6 +35,8 @@ class JobWindows(QObject):
             view.resize(*SIZE)
             view.destroyed.connect(lambda _=None, j=job_id: self.views.pop(j, None))
             view.cloned.connect(self.cloned)
+            view.inference_requested.connect(self.inference_requested)
+            view.publish_requested.connect(self.publish_requested)
             view.resubmitted.connect(self.open)
             view.output_requested.connect(
                 lambda j, node, port: show_output(self.engine, j, node, port, self.views.get(j, self.window)))

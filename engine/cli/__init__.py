@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from engine.cli import datasets, drafts, gc, jobs, run
+from engine.cli import datasets, drafts, gc, inference, jobs, models, publishing, run, serve, tokens
 from engine.cli.common import EXIT_INVALID, EXIT_OK, print_json
 from nodes.lazy import Lazy
 from nodes.registry import default_registry
@@ -26,7 +26,7 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--workspace", metavar="DIR", help="workspace folder (default: $DESIGNER_WORKSPACE or the "
                                                            "per-user data folder)")
     sub = parser.add_subparsers(dest="command")
-    for group in (run, jobs, datasets, drafts, gc):
+    for group in (run, jobs, datasets, drafts, gc, inference, models, publishing, serve, tokens):
         group.register(sub)
     components = sub.add_parser("components", help="list the component catalogue")
     components.add_argument("--json", action="store_true")

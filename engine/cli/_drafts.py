@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from engine.cli._common import load_pipeline
+from engine.cli._common import load_pipeline, write_user_file
 from engine.cli.common import EXIT_INVALID, EXIT_OK, dispatch, print_json
 from engine.drafts import DraftNotFound
 from engine.workspace import Workspace
@@ -35,9 +35,11 @@ def import_draft(workspace: Workspace, args: argparse.Namespace) -> int:
 
 
 def export_draft(workspace: Workspace, args: argparse.Namespace) -> int:
-    args.file.write_text(workspace.drafts.load(args.draft_id).to_json() + "\n", encoding="utf-8")
-    print(f"Draft {args.draft_id} exported to {args.file}")
-    return EXIT_OK
+    text = workspace.drafts.load(args.draft_id).to_json() + "\n"
+    code = write_user_file(workspace, args.file, args.force, lambda path: path.write_text(text, encoding="utf-8"))
+    if code == EXIT_OK:
+        print(f"Draft {args.draft_id} exported to {args.file}")
+    return code
 
 
 def rename_draft(workspace: Workspace, args: argparse.Namespace) -> int:

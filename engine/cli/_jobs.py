@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+
+import pandas as pd
 
 from engine.artifacts import ArtifactError
-from engine.cli._common import print_job
+from engine.cli._common import print_job, silence_stdout, step_error_text, write_user_file
 from engine.cli.common import EXIT_OK, dispatch, fail, print_json
 from engine.engine import Engine
 from engine.job_store import FINAL, JobNotFound
@@ -38,7 +41,7 @@ def show_job(workspace: Workspace, args: argparse.Namespace) -> int:
         took = f" {step.duration:.2f} s" if step.duration is not None else ""
         print(f"  - {step.name:<32} {step.status}{took}")
         if step.error:
-            print(f"      Error {step.error['code']}: {step.error['message']}")
+            print(f"      {step_error_text(step.error)}")
     return EXIT_OK
 
 
@@ -64,7 +67,7 @@ def clone_job(workspace: Workspace, args: argparse.Namespace) -> int:
 
 def write_output(workspace: Workspace, args: argparse.Namespace) -> int:
     job = workspace.jobs.get(args.job_id)
-    matches = [s for s in job.steps if args.node in (s.node_id, s.name)]
+    matches = [s for s in job.steps if args.node in (s.node_id, s.name, s.component)]
     if len(matches) != 1:
         names = ", ".join(f"{s.name} ({s.node_id})" for s in job.steps)
         return fail(f'"{args.node}" names {len(matches)} steps of job {job.id}; use a node UUID ({names})')
@@ -80,9 +83,23 @@ def write_output(workspace: Workspace, args: argparse.Namespace) -> int:
     if not isinstance(value, Table):
         return fail(f'"{args.port}" is a {type(value).__name__}, not a data set')
     if args.output is None:
-        value.frame.to_csv(sys.stdout, index=False)
-    elif args.output.suffix.lower() == ".parquet":
-        value.frame.to_parquet(args.output, index=False)
-    else:
-        value.frame.to_csv(args.output, index=False)
+        return _to_stdout(value.frame)
+
+    def write(path: Path) -> None:
+        if args.output.suffix.lower() == ".parquet":
+            value.frame.to_parquet(path, index=False)
+        else:
+            value.frame.to_csv(path, index=False)
+    return write_user_file(workspace, args.output, args.force, write)
+
+
+def _to_stdout(frame: pd.DataFrame) -> int:
+    try:
+        frame.to_csv(sys.stdout, index=False)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:  # e.g. `> /dev/full`
+        silence_stdout()
+        return fail(f"cannot write to the standard output: {error.strerror or error}")
     return EXIT_OK

@@ -6,7 +6,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_INVALID, EXIT_INTERRUPTED = 0, 1, 2, 130
+"""Done; failed (or not found, or a job that Failed or was Canceled); invalid input, nothing done; Ctrl+C."""
 
 
 def fail(message: object, code: int = EXIT_FAILED) -> int:

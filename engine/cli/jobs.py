@@ -21,6 +21,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     commands.add_parser("clone", help="copy a job's pipeline into a new draft").add_argument("job_id")
     output = commands.add_parser("output", help="write a step's data set output as CSV (or Parquet)")
     output.add_argument("job_id")
-    output.add_argument("node", help="node UUID, or the component name if it is unique in the job")
+    output.add_argument("node", help="node UUID, or the component's name or id (e.g. split_data) if it is unique "
+                                     "in the job")
     output.add_argument("port", help='output port, e.g. "Scored dataset"')
-    output.add_argument("-o", "--output", type=Path, help="a .csv or .parquet file (default: CSV on stdout)")
+    output.add_argument("-o", "--output", type=Path, help="a .csv or .parquet file outside the workspace (default: "
+                                                          "CSV on stdout)")
+    output.add_argument("--force", action="store_true", help="replace the file if it exists")

@@ -6,7 +6,8 @@ column picker that matches nothing end in a coded ComponentError, never a crash;
 
 Inputs are built from the catalogue itself, by port type: the sample table (and a scored copy of it) for data
 set ports, a learner of the sample's task for untrained models, that learner trained for models, and every
-transformation the catalogue fits on the sample for transformation ports.
+transformation the catalogue fits on the sample for transformation ports. The first model and transformation
+of each sample are registered as assets, for the Saved Model and Saved Transformation sources to read.
 """
 from __future__ import annotations
 
@@ -35,7 +36,10 @@ MATCHES_NOTHING = {"isFilter": True, "rules": [
     {"ruleType": "ColumnTypes", "exclude": False, "columnTypes": ["TimeSpan"], "columnKinds": ["All"]}]}
 SEED = 7
 # Required text parameters the harness cannot guess, per component: its example values on a sample.
-EXAMPLES = {"enter_data_manually": lambda sample: {"Data": sample.table.frame.head(20).to_csv(index=False)}}
+EXAMPLES = {"enter_data_manually": lambda sample: {"Data": sample.table.frame.head(20).to_csv(index=False)},
+            "saved_model": lambda sample: {"Model": asset_name(sample, "model")},
+            "saved_transformation": lambda sample: {"Transformation": asset_name(sample, "transformation")}}
+ASSET_PORTS = {"model": PortType.MODEL, "transformation": PortType.TRANSFORMATION}
 
 COMPONENTS = list(default_registry())
 
@@ -48,16 +52,31 @@ class Sample:
     task: str
 
 
+def asset_name(sample: Sample, kind: str) -> str:
+    return f"{sample.name} {kind}"
+
+
 @pytest.fixture(scope="module")
-def catalog(tmp_path_factory):
+def workspace(tmp_path_factory):
     workspace = Workspace(tmp_path_factory.mktemp("conformance"))
-    yield workspace.datasets
+    yield workspace
     workspace.close()
 
 
 @pytest.fixture(scope="module")
-def samples(catalog) -> list[Sample]:
-    return [Sample(name, catalog.load_dataset(name), *LABELS[name]) for name in SAMPLE_DATASETS]
+def samples(workspace) -> list[Sample]:
+    return [Sample(name, workspace.datasets.load_dataset(name), *LABELS[name]) for name in SAMPLE_DATASETS]
+
+
+@pytest.fixture(scope="module")
+def catalog(workspace, samples):
+    """The workspace's catalog, holding each sample's first trained model and fitted transformation as assets."""
+    for sample in samples:
+        fed = feeds(sample, workspace.datasets)
+        for kind, port_type in ASSET_PORTS.items():
+            for value in fed[port_type][:1]:  # none where the catalogue has no learner of the sample's task
+                workspace.assets.save(kind, asset_name(sample, kind), value)
+    return workspace.datasets
 
 
 def params_for(component: Component, sample: Sample, **overrides: Any) -> dict[str, Any]:

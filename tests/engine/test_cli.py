@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from engine.pipeline import Pipeline
+from engine.workspace import Workspace
+
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 REGRESSION = SAMPLES / "regression_automobile_fuel_economy.json"
 
@@ -68,14 +71,15 @@ def test_a_failing_job_exits_1_with_the_error(designer, tmp_path):
 
 @pytest.mark.parametrize("content, fragment", [
     ("{broken", "is not valid JSON"),
-    ('{"nodes": [{"component": "no_such_component"}]}', 'Unknown component "no_such_component"'),
+    ('{"schema_version": 3, "nodes": [{"component": "no_such_component"}]}', 'Unknown component "no_such_component"'),
+    ('{"schema_version": 3, "nodes": [], "edges": []}', "The pipeline has no components"),
 ])
 def test_bad_pipelines_exit_2_with_a_message(designer, tmp_path, content, fragment):
     path = tmp_path / "bad.json"
     path.write_text(content)
     for command in ("run", "validate"):
         result = designer(command, str(path))
-        assert result.returncode == 2 and fragment in result.stderr
+        assert result.returncode == 2 and fragment in result.stderr and "Traceback" not in result.stderr
     assert json.loads(designer("jobs", "list", "--json").stdout) == []  # nothing was recorded
 
 
@@ -117,6 +121,8 @@ def test_drafts_import_export_rename_clone_delete(designer, tmp_path):
     assert designer("drafts", "rename", draft_id, "Renamed").returncode == 0
     exported = tmp_path / "out.json"
     designer("drafts", "export", draft_id, str(exported))
+    _one_line_error(designer("drafts", "export", draft_id, str(exported)), 2, "exists; add --force")
+    _one_line_error(designer("drafts", "export", draft_id, str(tmp_path / "ws" / "d.json")), 2, "inside the workspace")
     doc = json.loads(exported.read_text())
     assert doc["name"] == "Renamed" and len(doc["nodes"]) == 8
     job = json.loads(designer("run", str(exported), "--json").stdout)
@@ -128,10 +134,11 @@ def test_drafts_import_export_rename_clone_delete(designer, tmp_path):
     assert missing.returncode == 1 and f"No draft with id {draft_id}" in missing.stderr
 
 
-def test_step_output_as_csv_and_parquet(designer, tmp_path):
+def test_step_output_as_csv_and_parquet_outside_the_workspace(designer, tmp_path):
     job = json.loads(designer("run", str(REGRESSION), "--json").stdout)
     csv = designer("jobs", "output", job["id"], "Score Model", "Scored dataset")
     assert csv.returncode == 0, csv.stderr
+    assert designer("jobs", "output", job["id"], "score_model", "Scored dataset").stdout == csv.stdout  # its id
     header = csv.stdout.splitlines()[0].split(",")
     assert header[-1] == "Scored Labels" and "Miles_per_Gallon" in header
     path = tmp_path / "scored.parquet"
@@ -142,6 +149,22 @@ def test_step_output_as_csv_and_parquet(designer, tmp_path):
     assert model.returncode == 1 and "not a data set" in model.stderr
     wrong = designer("jobs", "output", job["id"], "Score Model", "Nope")
     assert wrong.returncode == 1 and 'has no output "Nope"' in wrong.stderr
+    output = ("jobs", "output", job["id"], "Score Model", "Scored dataset", "-o")
+    _one_line_error(designer(*output, str(tmp_path / "ws" / "workspace.db"), "--force"), 2, "inside the workspace")
+    _one_line_error(designer(*output, str(path)), 2, "exists; add --force to replace it")
+    path.write_text("mine")
+    assert designer(*output, str(path), "--force").returncode == 0  # the database is intact
+    assert len(pd.read_parquet(path)) == len(csv.stdout.splitlines()) - 1
+    with open("/dev/full", "w") as full:
+        to_full = subprocess.run([sys.executable, "-m", "engine.cli", *output[:-1]], stdout=full, stderr=subprocess.PIPE,
+                                 text=True, env={**os.environ, "DESIGNER_WORKSPACE": str(tmp_path / "ws")}, timeout=120)
+    _one_line_error(to_full, 1, "cannot write to the standard output: No space left on device")
+    assert [p.name for p in tmp_path.rglob("*.tmp")] == []
+
+
+def _one_line_error(result: subprocess.CompletedProcess, code: int, fragment: str) -> None:
+    assert result.returncode == code, result.stderr
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("designer: ") and fragment in result.stderr
 
 
 def test_datasets_delete(designer, tmp_path):
@@ -151,3 +174,23 @@ def test_datasets_delete(designer, tmp_path):
     assert designer("datasets", "delete", "temp").stdout.startswith("Deleted 1 version")
     gone = designer("datasets", "delete", "temp")
     assert gone.returncode == 1 and 'no data set "temp"' in gone.stderr
+
+
+def _one_line_error(result: subprocess.CompletedProcess, code: int, fragment: str) -> None:
+    assert result.returncode == code, result.stderr
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("designer: ") and fragment in result.stderr
+
+
+def test_jobs_show_an_interrupted_job(designer, tmp_path):
+    with Workspace(tmp_path / "ws") as workspace:
+        pipeline = Pipeline.load(REGRESSION)
+        job_id = workspace.jobs.create(pipeline, "Default")
+        workspace.jobs.set_status(job_id, "Running", steps=tuple((n.id, n.component, n.component)
+                                                                 for n in pipeline.nodes))
+        workspace.jobs.record_step(job_id, {"node_id": pipeline.nodes[0].id, "status": "Running"})
+        workspace.store.db.execute("update jobs set pid = ? where id = ?", [2 ** 22 + 1, job_id])  # a pid gone
+        workspace.store.db.conn.commit()
+    shown = designer("jobs", "show", job_id)
+    assert shown.returncode == 0 and shown.stderr == "", shown.stderr
+    assert "Failed" in shown.stdout and "interrupted" in shown.stdout
+    assert f"{pipeline.nodes[0].component:<32} Failed" in shown.stdout

@@ -58,11 +58,45 @@ def test_a_missing_file(workspace, tmp_path):
         workspace.datasets.register(tmp_path / "nope.csv", "x")
 
 
-def test_delete_is_refused_while_a_draft_uses_the_data_set(workspace):
-    draft = workspace.drafts.create(Pipeline(name="Uses penguins", nodes=[
-        Node(component="dataset", params={"Dataset": "Palmer penguins"})]))
-    with pytest.raises(DatasetError, match="Uses penguins"):
-        workspace.delete_dataset("Palmer penguins")
+def test_delete_is_refused_while_a_draft_uses_the_data_set(workspace, tmp_path):
+    (tmp_path / "birds.csv").write_text("a\n1\n")
+    workspace.datasets.register(tmp_path / "birds.csv", "Birds")
+    draft = workspace.drafts.create(Pipeline(name="Uses birds", nodes=[
+        Node(component="dataset", params={"Dataset": "Birds"})]))
+    with pytest.raises(DatasetError, match="Uses birds"):
+        workspace.delete_dataset("Birds")
     workspace.drafts.delete(draft)
-    assert workspace.delete_dataset("Palmer penguins") == 1
-    assert "Palmer penguins" not in workspace.datasets.names()
+    assert workspace.delete_dataset("Birds") == 1
+    assert "Birds" not in workspace.datasets.names()
+
+
+def test_a_sample_is_refused_deletion_and_stays(workspace, tmp_path):
+    with pytest.raises(DatasetError, match='"Palmer penguins" is a sample'):
+        workspace.delete_dataset("Palmer penguins")
+    with pytest.raises(DatasetError, match="is a sample"):
+        workspace.delete_dataset("Palmer penguins", 1)  # its only version
+    (tmp_path / "mine.csv").write_text("a\n1\n")
+    workspace.datasets.register(tmp_path / "mine.csv", "Palmer penguins")
+    assert workspace.delete_dataset("Palmer penguins", 2) == 1  # a version of the user's own goes
+    assert [i.version for i in workspace.datasets.list() if i.name == "Palmer penguins"] == [1]
+
+
+@pytest.mark.parametrize("name, fragment", [
+    ("", "needs a name"), ("   ", "needs a name"), ("a/b", "may not contain"), ("..", "may not contain"),
+    ("up/../down", "may not contain"), ("back\\slash", "may not contain"), ("tab\there", "control characters"),
+    ("new\nline", "control characters"), ("nul\x00", "control characters"), (" padded", "starts or ends"),
+    ("x" * 5000, "at most 200 characters"),
+])
+def test_a_bad_name_is_refused_at_registration(workspace, tmp_path, name, fragment):
+    (tmp_path / "d.csv").write_text("a\n1\n")
+    before = workspace.datasets.list()
+    with pytest.raises(DatasetError, match=fragment) as error:
+        workspace.datasets.register(tmp_path / "d.csv", name)
+    assert "\n" not in str(error.value) and len(str(error.value)) < 300
+    assert workspace.datasets.list() == before
+
+
+def test_names_that_are_fine(workspace, tmp_path):
+    (tmp_path / "d.csv").write_text("a\n1\n")
+    for name in ("Sales 2024 (Q1)", "Prix €, été", "données-v1.2", "x" * 200):
+        assert workspace.datasets.register(tmp_path / "d.csv", name).name == name

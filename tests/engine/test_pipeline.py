@@ -36,10 +36,23 @@ def test_version_1_documents_are_migrated():
 @pytest.mark.parametrize("text, fragment", [
     ("{not json", "not valid JSON: Expecting property name"),
     ("[1, 2]", "a pipeline is a JSON object"),
-    ('{"nodes": [{"component": 3}]}', "nodes.0.component"),
-    ('{"nodes": [], "edges": [{"source": "a"}]}', "edges.0.source_port"),
+    ('{"schema_version": 3, "nodes": [{"component": 3}]}', "nodes.0.component"),
+    ('{"schema_version": 3, "nodes": [], "edges": [{"source": "a"}]}', "edges.0.source_port"),
     ('{"schema_version": 99}', "schema_version 99 is not supported"),
-    ('{"nodes": [], "colour": "red"}', "colour"),
+    ('{"schema_version": true}', "schema_version True is not supported"),
+    ('{"schema_version": 3, "nodes": [], "colour": "red"}', "colour"),
+    ('{"nodes": [], "edges": []}', "a JSON object with 'schema_version'"),
+    ('{"schema_version": 1, "edges": 7}', "edges: Input should be a valid list"),
+    ('{"schema_version": 2, "parameters": {"a": 1}}', "parameters: Input should be a valid list"),
+    ('{"schema_version": 3, "parameters": [{"name": "a"}, {"name": "b"}, {"name": "a"}]}',
+     "parameters: two pipeline parameters are named 'a'; rename one"),
+    ('{"schema_version": 3, "nodes": [{"component": "x", "position": [NaN, 0]}]}',
+     "nodes.0.position.0: Input should be a finite number"),
+    ('{"schema_version": 3, "name": "\\udc80"}', "unpaired surrogate"),
+    ('{"schema_version": 3, "name": 1' + "0" * 5000 + '}', "not valid JSON: Exceeds the limit"),
+    ("[" * 100_000 + "]" * 100_000, "nests lists and objects too deeply to read"),
+    ('{"schema_version": 3, "nodes": [{"component": "x", "params": {"a": ' + "[" * 70 + "]" * 70 + '}}]}',
+     "more than 64 levels deep"),
 ])
 def test_malformed_documents_say_what_and_where(text, fragment):
     with pytest.raises(PipelineFormatError) as error:
@@ -66,7 +79,7 @@ def test_parameter_errors_name_the_parameter():
 
 
 def test_dataset_parameter_sets_name_and_version():
-    doc = {"nodes": [{"id": "d", "component": "dataset", "params": {"Dataset": "A"}}],
+    doc = {"schema_version": 3, "nodes": [{"id": "d", "component": "dataset", "params": {"Dataset": "A"}}],
            "parameters": [{"name": "input", "kind": "Dataset", "bindings": [{"node": "d", "param": "Dataset"}]}]}
     pipeline = Pipeline.from_dict(json.loads(json.dumps(doc)))
     resolved = apply_parameters(pipeline, {"input": {"Name": "B", "Version": "2"}})
@@ -131,7 +144,7 @@ def test_a_new_draft_is_a_new_document_and_saving_keeps_its_id(workspace):
 @pytest.mark.parametrize("parameter", [{"name": "m", "kind": "Mode"}, {"name": "i", "kind": "Int", "options": ["a"]}])
 def test_only_a_mode_parameter_has_options(parameter):
     with pytest.raises(PipelineFormatError, match="parameters.0: .*a Mode parameter lists its options"):
-        Pipeline.from_dict({"parameters": [parameter]})
+        Pipeline.from_dict({"schema_version": 3, "parameters": [parameter]})
 
 
 def _parameter(kind: str, options: tuple[str, ...] = ()) -> PipelineParameter:

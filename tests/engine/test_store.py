@@ -73,7 +73,8 @@ def test_an_older_schema_is_migrated_and_keeps_its_rows(tmp_path):
     with Workspace(root, samples=False) as ws:
         assert "step_cache" in ws.store.db.table_names()
         assert ws.drafts.load("d1").name == "Old draft"
-        assert ws.schema_version == 3 and "draft_id" in ws.store.db["jobs"].columns_dict
+        assert ws.schema_version == len(migrations.pending(sqlite_db(tmp_path / "blank.db")))
+        assert "draft_id" in ws.store.db["jobs"].columns_dict
 
 
 def test_jobs_of_an_older_schema_survive_the_draft_column(tmp_path):

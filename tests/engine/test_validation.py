@@ -1,6 +1,8 @@
 """One case per design-time rule (reference §6) and per problem `configure` finds."""
 from __future__ import annotations
 
+import pytest
+
 from engine.pipeline import Binding, PipelineParameter
 from engine.validation import validate
 from nodes.columns import ColumnSelection
@@ -187,3 +189,37 @@ def test_a_default_that_is_not_of_the_kind_is_a_problem():
                                                               ("InvalidDefault", None, "p-Mode")]
     assert str(found[1]) == ("Pipeline [p-Mode]: Pipeline parameter \"p-Mode\": 'Sideways' is not a valid Mode; "
                              "choose one of: Split Rows (its default)")
+
+
+def test_a_pipeline_without_components_cannot_run():
+    assert codes(pipeline()) == [("EmptyPipeline", None, None)]
+
+
+FRACTION = "Fraction of rows in the first output dataset"
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), "-inf", "NaN", 10 ** 400])
+def test_a_number_that_is_not_finite_is_refused_naming_node_and_parameter(value):
+    data, split = data_node(), node("split_data", **{FRACTION: value})
+    found = validate(pipeline(data, split, edges=[wire(data, "Dataset", split, "Dataset")]))
+    assert [(p.code, p.node_name, p.parameter) for p in found] == [("0002", "Split Data", FRACTION)]
+
+
+@pytest.mark.parametrize("fraction, empty", [(1, "Results dataset2"), (0.0, "Results dataset1")])
+def test_a_fraction_that_leaves_a_connected_output_empty_is_refused(fraction, empty):
+    data, split, select = data_node(), node("split_data", **{FRACTION: fraction}), node(
+        "select_columns", **{"Select Columns": ["x"]})
+    other = "Results dataset1" if empty == "Results dataset2" else "Results dataset2"
+    only_full = [wire(data, "Dataset", split, "Dataset"), wire(split, other, select, "Dataset")]
+    assert validate(pipeline(data, split, select, edges=only_full)) == []
+    found = validate(pipeline(data, split, select, edges=[*only_full[:1], wire(split, empty, select, "Dataset")]))
+    assert [(p.code, p.node_name, p.parameter) for p in found] == [("0008", "Split Data", FRACTION)]
+    assert f'leaves "{empty}" empty' in found[0].message
+
+
+def test_a_column_index_range_beyond_the_columns_is_refused_without_listing_it():
+    rules = {"isFilter": True, "rules": [{"ruleType": "ColumnIndexes", "columns": ["2-99999999999"]}]}
+    data, select = data_node(), node("select_columns", **{"Select Columns": rules})
+    found = validate(pipeline(data, select, edges=[wire(data, "Dataset", select, "Dataset")]))
+    assert [(p.code, p.parameter) for p in found] == [("0001", "Select Columns")]
+    assert 'index "4" not found' in found[0].message  # the data has 3 columns

@@ -37,16 +37,22 @@ def test_register_new_versions_list_and_delete(workspace, qtbot, tmp_path):
     assert ("Flowers", "2") in names_and_versions(dialog)
     assert len(names_and_versions(dialog)) == samples + 2
 
-    workspace.drafts.create(Pipeline(name="Uses flowers", nodes=[Node(component="dataset",
-                                                                      params={"Dataset": "Flowers"})]))
+    draft = workspace.drafts.create(Pipeline(name="Uses flowers", nodes=[Node(component="dataset",
+                                                                              params={"Dataset": "Flowers"})]))
     dialog.select("Flowers", 2)
     assert not dialog.delete_selected()
     assert dialog.message.isVisibleTo(dialog) and "Uses flowers" in dialog.message.text()
     assert ("Flowers", "2") in names_and_versions(dialog)
 
     dialog.select("Breast cancer diagnosis", 1)
+    assert not dialog.delete_selected()
+    assert "is a sample" in dialog.message.text()
+    assert ("Breast cancer diagnosis", "1") in names_and_versions(dialog)
+
+    workspace.drafts.delete(draft)
+    dialog.select("Flowers", 2)
     assert dialog.delete_selected()
-    assert "Breast cancer diagnosis" not in {name for name, _ in names_and_versions(dialog)}
+    assert ("Flowers", "2") not in names_and_versions(dialog) and ("Flowers", "1") in names_and_versions(dialog)
 
 
 def test_a_file_that_does_not_parse_cannot_be_registered(workspace, qtbot, tmp_path):
