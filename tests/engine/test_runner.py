@@ -204,3 +204,16 @@ def test_a_data_set_node_hands_on_the_stored_data_set_without_writing_it_again(e
     assert job.step(data.id).outputs["Dataset"]["sha256"] == workspace.datasets.get(name).artifact
     assert workspace.store.db.execute("select count(*) from artifacts").fetchone()[0] == before + 1  # the selection
     assert engine.output(job.id, pick.id, "Results dataset").frame.columns.tolist() == ["species", "island"]
+
+
+def test_a_regenerated_run_rewrites_a_damaged_file_of_the_same_content(test_engine, workspace):
+    data, step = data_node(), node("test_pass")
+    pipe = pipeline(data, step, edges=[wire(data, "Dataset", step, "Dataset")])
+    job = test_engine.submit(pipe).wait(30)
+    ref = ArtifactRef.from_dict(job.step(data.id).outputs["Dataset"])
+    workspace.artifacts.path(ref).write_bytes(b"damaged")
+    again = test_engine.submit(pipe, regenerate=True).wait(30)
+    assert again.status == "Completed", again.error
+    assert again.step(data.id).outputs["Dataset"] == ref.to_dict()  # the same content, so the same name
+    assert workspace.artifacts.verify(ref)  # and the file holds it again
+    assert test_engine.output(again.id, data.id, "Dataset").frame.shape == (8, 3)
