@@ -12,7 +12,8 @@ from nodes.params import Param, ParamKind
 NODE_KINDS_TAKING: dict[str, frozenset[str]] = {
     "Int": frozenset({"Int", "Float", "String", "ParameterRange"}),
     "Float": frozenset({"Float", "String", "ParameterRange"}),
-    "String": frozenset({"String", "Script", "Mode", "Boolean", "ParameterRange", "ColumnPicker", "Dataset"}),
+    "String": frozenset({"String", "Script", "Mode", "Boolean", "ParameterRange", "ColumnPicker", "Dataset",
+                         "Asset"}),
     "Boolean": frozenset({"Boolean", "String"}),
     "Mode": frozenset({"Mode", "String"}),
     "ColumnPicker": frozenset({"ColumnPicker"}),

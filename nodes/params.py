@@ -21,7 +21,11 @@ class ParamKind(str, Enum):
     SCRIPT = "Script"
     PARAMETER_RANGE = "ParameterRange"
     DATASET = "Dataset"
+    ASSET = "Asset"
 
+
+REGISTERED_KINDS = frozenset({ParamKind.DATASET, ParamKind.ASSET})
+"""Kinds whose value names something registered in the workspace (a data set, a model, a transformation)."""
 
 _TRUE = {"true", "1", "yes", "on"}
 _FALSE = {"false", "0", "no", "off"}
@@ -49,6 +53,7 @@ class Param:
     sweep: str | None = None  # a tunable parameter's default range, e.g. "0.025; 0.05; 0.1"
     range_name: str | None = None  # its "Range for ..." name, when Azure's differs from `range_key_of(name)`
     item_kind: ParamKind | None = None  # a ParameterRange's value kind (Int or Float)
+    asset: str | None = None  # an Asset parameter's kind of registered asset: "model" or "transformation"
 
     def to_dict(self) -> dict:
         default = self.default.to_dict() if isinstance(self.default, ColumnSelection) else self.default
@@ -56,6 +61,7 @@ class Param:
                 "max": self.max, "required": self.required, "options": list(self.options),
                 "parent": self.parent, "parent_values": list(self.parent_values),
                 "single_column": self.single_column, "description": self.description, "port": self.port,
+                "asset": self.asset,
                 "range": {"name": self.range_key, "default": self.sweep} if self.tunable else None}
 
     @property
@@ -232,6 +238,11 @@ def Mode(name: str, options: list[str], default: str | None = None, *,  # noqa: 
 def Dataset(name: str, *, description: str = "") -> Param:  # noqa: N802
     """The name of a registered data set: a source the palette offers once per data set of the workspace."""
     return _param(name, ParamKind.DATASET, None, description=description)
+
+
+def Asset(name: str, kind: str, *, description: str = "") -> Param:  # noqa: N802
+    """The name of a registered asset of `kind` ("model" or "transformation"), as a plain string."""
+    return _param(name, ParamKind.ASSET, None, asset=kind, description=description)
 
 
 def dataset_param(params: tuple[Param, ...]) -> Param | None:

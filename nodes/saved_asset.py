@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from nodes.component import Component
 from nodes.context import DesignContext, RunContext
-from nodes.params import Int, Params, String
+from nodes.params import Asset, Int, Params
 from nodes.ports import Port
 
 VERSION = "Version"
@@ -36,7 +36,8 @@ def saved_asset(id: str, name: str, kind: str, output: Port, description: str) -
     """The component of a saved asset of `kind`, named by its parameter `kind.capitalize()` (e.g. "Model")."""
     functions = SavedAsset(kind, kind.capitalize(), output.name)
     return Component(
-        id=id, name=name, category="Data Input and Output", description=description, outputs=(output,),
-        params=(String(functions.param, description=f"Name of the registered {kind}."),
+        id=id, name=name, category="Data Input and Output", outputs=(output,),
+        description=f"{description} Choose another registered {kind} or version here to replace it (then publish again).",
+        params=(Asset(functions.param, kind, description=f"Name of the registered {kind}."),
                 Int(VERSION, None, min=1, required=False, description="Blank for the latest version.")),
         configure=functions.configure, run=functions.run, content_key=functions.content_key)

@@ -1,13 +1,13 @@
 """One editor widget per parameter kind; each shows a JSON-able value and emits `edited(value)` when committed."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from nodes.columns import ColumnSelection
-from nodes.params import Param, ParamKind
+from nodes.params import REGISTERED_KINDS, Param, ParamKind
 
 INT_LIMIT = 2**31 - 1
 
@@ -98,6 +98,24 @@ class TextEditor(Editor):
             self.line.setText(text)
 
 
+class RegisteredEditor(Editor):
+    """The name of a registered data set, model or transformation: an editable combo box of the workspace's names,
+    committed on choosing one, on Enter or on leaving it."""
+
+    def __init__(self, param: Param, names: Sequence[str], parent=None) -> None:
+        super().__init__(param, parent)
+        self.combo = QtWidgets.QComboBox(editable=True)
+        self.combo.setInsertPolicy(QtWidgets.QComboBox.InsertPolicy.NoInsert)
+        self.combo.addItems(list(names))
+        self.combo.activated.connect(lambda i: self.edited.emit(self.combo.itemText(i)))
+        self.combo.lineEdit().editingFinished.connect(lambda: self.edited.emit(self.combo.currentText()))
+        self._layout.addWidget(self.combo)
+
+    def set_value(self, value: Any) -> None:
+        with QtCore.QSignalBlocker(self.combo):
+            self.combo.setCurrentText("" if value is None else str(value))
+
+
 class BoolEditor(Editor):
     def __init__(self, param: Param, parent=None) -> None:
         super().__init__(param, parent)
@@ -175,13 +193,15 @@ class ColumnEditor(Editor):
             self.edited.emit(chosen)
 
 
-def make_editor(param: Param, pick_columns: Callable[[Param, dict], dict | None]) -> Editor:
-    """The editor of a parameter's kind."""
+def make_editor(param: Param, pick_columns: Callable[[Param, dict], dict | None],
+                registered: Sequence[str] = ()) -> Editor:
+    """The editor of a parameter's kind; a Dataset or Asset parameter offers the `registered` names."""
     kind = param.kind
+    if kind in REGISTERED_KINDS:
+        return RegisteredEditor(param, registered)
     if kind is ParamKind.COLUMN_PICKER:
         return ColumnEditor(param, pick_columns)
     if kind is ParamKind.SCRIPT:
         return ScriptEditor(param)
     return {ParamKind.INT: IntEditor, ParamKind.FLOAT: FloatEditor, ParamKind.BOOLEAN: BoolEditor,
-            ParamKind.MODE: ModeEditor, ParamKind.STRING: TextEditor, ParamKind.DATASET: TextEditor,
-            ParamKind.PARAMETER_RANGE: TextEditor}[kind](param)
+            ParamKind.MODE: ModeEditor, ParamKind.STRING: TextEditor, ParamKind.PARAMETER_RANGE: TextEditor}[kind](param)

@@ -2,7 +2,8 @@
 
 Every edit goes through the canvas adapter (so through the undo stack); the pane re-reads the node when it
 changes (edit, undo, redo) and shows or hides conditional parameters with `Component.shown`, which also picks a
-tunable parameter's single value or its range ("Range for ...") by Create trainer mode.
+tunable parameter's single value or its range ("Range for ...") by Create trainer mode. A Dataset or Asset
+parameter offers the names the workspace registers, and the Version beside it lists their versions.
 """
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ from designer_app.properties.editors import Editor, make_editor
 from engine.engine import Engine
 from engine.parameters import parameter_for
 from nodes.component import Component
-from nodes.params import Param
+from nodes.params import REGISTERED_KINDS, Param, ParamKind
 from nodes.table import TableSchema
+
+VERSION = "Version"  # the parameter beside a registered name that picks its version (blank: the latest)
 
 
 class PropertiesPane(QtWidgets.QScrollArea):
@@ -29,6 +32,7 @@ class PropertiesPane(QtWidgets.QScrollArea):
         self.uuid: str | None = None
         self.component: Component | None = None
         self.editors: dict[str, Editor] = {}
+        self.registered: dict[str, dict[str, list[int]]] = {}  # Dataset/Asset parameter -> name -> versions
         self._labels: dict[str, QtWidgets.QLabel] = {}
         self.setWidgetResizable(True)
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
@@ -47,6 +51,8 @@ class PropertiesPane(QtWidgets.QScrollArea):
         self.uuid = uuid if node else None
         self.component = node.COMPONENT if node else None
         self.editors, self._labels = {}, {}
+        self.registered = {p.name: self._registered(p) for p in self.component.params
+                           if p.kind in REGISTERED_KINDS} if self.component else {}
         body = QtWidgets.QWidget(objectName="propertiesBody")
         layout = QtWidgets.QVBoxLayout(body)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -98,7 +104,7 @@ class PropertiesPane(QtWidgets.QScrollArea):
         layout = QtWidgets.QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         for form in (param, param.range_param) if param.tunable else (param,):
-            editor = make_editor(form, self._pick_columns)
+            editor = make_editor(form, self._pick_columns, list(self.registered.get(form.name, {})))
             editor.setToolTip(form.description)
             editor.edited.connect(lambda value, name=form.name: self.adapter.set_param(self.uuid, name, value))
             editor.row = row
@@ -108,6 +114,15 @@ class PropertiesPane(QtWidgets.QScrollArea):
         more.clicked.connect(lambda _=False, p=param: self._parameter_menu(self._shown(p)))
         layout.addWidget(more)
         return row
+
+    def _registered(self, param: Param) -> dict[str, list[int]]:
+        """The names a Dataset or Asset parameter may take, each with its versions, as the workspace holds them."""
+        workspace = self.engine.workspace
+        infos = workspace.datasets.list() if param.kind is ParamKind.DATASET else workspace.assets.list(param.asset)
+        versions: dict[str, list[int]] = {}
+        for info in infos:
+            versions.setdefault(info.name, []).append(info.version)
+        return versions
 
     def _run_settings(self) -> QtWidgets.QFormLayout:
         form = QtWidgets.QFormLayout()
@@ -151,7 +166,19 @@ class PropertiesPane(QtWidgets.QScrollArea):
             self.regenerate.setChecked(bool(node.get_property("regenerate")))
         if self.comment.toPlainText() != node.get_property("comment"):
             self.comment.setPlainText(node.get_property("comment"))
+        self._hint_versions(values)
         self._refresh_bindings()
+
+    def _hint_versions(self, values: dict[str, Any]) -> None:
+        """The Version editor's tooltip lists the versions registered under the chosen name."""
+        version = self.editors.get(VERSION)
+        if version is None:
+            return
+        for name, versions in self.registered.items():
+            chosen = str(values.get(name) or "")
+            found = versions.get(chosen, [])
+            listed = f'Registered versions of "{chosen}": {", ".join(map(str, found))}. ' if found else ""
+            version.setToolTip(listed + version.param.description)
 
     def _refresh_bindings(self) -> None:
         if self.component is None or self.adapter.node(self.uuid) is None:
