@@ -79,6 +79,8 @@ def _text_or_dataset(parameter: PipelineParameter, value: Any) -> Any:
             return {"Name": value["Name"], "Version": int(value["Version"]) if value.get("Version") else None}
         if isinstance(value, (dict, list)):
             raise ValueError
+        if parameter.kind == "Dataset":  # a name alone is its latest version, whatever version the node had
+            return {"Name": str(value), "Version": None}
         return str(value)
     except (TypeError, ValueError):
         raise ParameterAssignmentError(parameter.name, f"{value!r} is not a valid {parameter.kind}") from None

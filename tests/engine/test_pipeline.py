@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from engine.parameters import ParameterAssignmentError, apply_parameters, coerce, parameter_for, parse_assignment
-from engine.pipeline import SCHEMA_VERSION, Binding, Lineage, Pipeline, PipelineFormatError, PipelineParameter
+from engine.pipeline import SCHEMA_VERSION, Binding, Lineage, Node, Pipeline, PipelineFormatError, PipelineParameter
 from engine.samples import sample_pipelines
 from nodes.columns import ColumnSelection
 from nodes.params import Boolean, ColumnPicker, Int, Mode, Param, ParamKind, Script
@@ -163,7 +163,7 @@ def _parameter(kind: str, options: tuple[str, ...] = ()) -> PipelineParameter:
     ("ColumnPicker", (), ["x"], ColumnSelection.names("x").to_dict()),
     ("ColumnPicker", (), json.dumps(ColumnSelection.all().to_dict()), ColumnSelection.all().to_dict()),
     ("ColumnPicker", (), LABEL, LABEL),
-    ("Dataset", (), "Palmer penguins", "Palmer penguins"),
+    ("Dataset", (), "Palmer penguins", {"Name": "Palmer penguins", "Version": None}),  # a name: its latest version
 ])
 def test_each_kind_coerces_its_values_and_their_command_line_text(kind, options, given, expected):
     assert coerce(_parameter(kind, options), given) == expected
@@ -211,7 +211,8 @@ def test_parameters_of_every_kind_apply_to_their_bindings():
     (ColumnPicker("Columns"), LABEL, "ColumnPicker", LABEL, []),
     (ColumnPicker("Columns"), ["label"], "ColumnPicker", LABEL, []),
     (Script("Code"), "print(1)", "String", "print(1)", []),
-    (Param("Dataset", ParamKind("Dataset")), "Palmer penguins", "Dataset", "Palmer penguins", []),
+    (Param("Dataset", ParamKind("Dataset")), "Palmer penguins", "Dataset", {"Name": "Palmer penguins", "Version": None},
+     []),
     (Int("Random seed", 0), None, "Int", None, []),
 ])
 def test_a_pipeline_parameter_made_from_a_node_parameter_has_its_kind(param, value, kind, default, options):
@@ -219,3 +220,12 @@ def test_a_pipeline_parameter_made_from_a_node_parameter_has_its_kind(param, val
     assert (created.kind, created.default, created.options) == (kind, default, options)
     assert [(b.node, b.param) for b in created.bindings] == [("node-1", param.name)]
     assert Pipeline.from_json(Pipeline(parameters=[created]).to_json()).parameters == [created]
+
+
+def test_a_data_set_named_alone_at_submit_is_its_latest_version_even_under_a_pinned_node():
+    data = Node(component="dataset", params={"Dataset": "old", "Version": 3})
+    pinned = Pipeline(nodes=[data], parameters=[PipelineParameter(
+        name="input", kind="Dataset", default={"Name": "old", "Version": 3},
+        bindings=[Binding(node=data.id, param="Dataset")])])
+    assert apply_parameters(pinned, {"input": "new"}).node(data.id).params == {"Dataset": "new", "Version": None}
+    assert apply_parameters(pinned).node(data.id).params == {"Dataset": "old", "Version": 3}
