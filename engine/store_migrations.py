@@ -69,3 +69,14 @@ def m006_tokens(db: Database) -> None:
     """Workspace tokens for the built-in server: only the sha256 of each secret is kept."""
     db["tokens"].create({"id": str, "name": str, "hash": str, "created": str, "revoked": str}, pk="id",
                         not_null={"hash"})
+
+
+@migrations()
+def m007_online_endpoints(db: Database) -> None:
+    """Real-time (online) endpoints: each with the sha256 of its primary and secondary keys, and its deployments
+    (frozen real-time inference pipelines) counting up from 1 with every redeploy; the latest one serves."""
+    db["online_endpoints"].create({"name": str, "primary_hash": str, "secondary_hash": str, "created": str},
+                                  pk="name", not_null={"primary_hash", "secondary_hash"})
+    db["online_deployments"].create({"endpoint": str, "version": int, "pipeline": str, "job_id": str,
+                                     "created": str}, pk=("endpoint", "version"),
+                                    foreign_keys=[("endpoint", "online_endpoints", "name")])

@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from engine.cli import datasets, drafts, gc, inference, jobs, models, publishing, run, serve, tokens
-from engine.cli.common import EXIT_INVALID, EXIT_OK, print_json
+from engine.cli import datasets, drafts, gc, inference, jobs, models, online, publishing, run, serve, tokens
+from engine.cli.common import EXIT_INVALID, answer
 from nodes.lazy import Lazy
 from nodes.registry import default_registry
 
@@ -26,7 +26,7 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--workspace", metavar="DIR", help="workspace folder (default: $DESIGNER_WORKSPACE or the "
                                                            "per-user data folder)")
     sub = parser.add_subparsers(dest="command")
-    for group in (run, jobs, datasets, drafts, gc, inference, models, publishing, serve, tokens):
+    for group in (run, jobs, datasets, drafts, gc, inference, models, publishing, online, serve, tokens):
         group.register(sub)
     components = sub.add_parser("components", help="list the component catalogue")
     components.add_argument("--json", action="store_true")
@@ -53,9 +53,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _components(args: argparse.Namespace) -> int:
     components = list(default_registry())
-    if args.json:
-        print_json([c.to_dict() for c in components])
-        return EXIT_OK
-    for component in components:
-        print(f"{component.category:<28} {component.name:<36} {component.id}")
-    return EXIT_OK
+    return answer(args, [c.to_dict() for c in components],
+                  (f"{c.category:<28} {c.name:<36} {c.id}" for c in components))

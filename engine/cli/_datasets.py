@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from engine.cli.common import EXIT_OK, dispatch, fail, print_json
+from engine.cli.common import EXIT_OK, answer, dispatch, fail
 from engine.datasets import DatasetError
 from engine.workspace import Workspace
 
@@ -15,13 +15,9 @@ def handle(workspace: Workspace, args: argparse.Namespace) -> int:
 
 def list_datasets(workspace: Workspace, args: argparse.Namespace) -> int:
     infos = workspace.datasets.list()
-    if args.json:
-        print_json([i.to_dict() for i in infos])
-        return EXIT_OK
-    for info in infos:
-        print(f"{info.name} v{info.version}: {info.row_count} rows x {len(info.schema.columns)} columns"
-              f"  {info.description}")
-    return EXIT_OK
+    return answer(args, [i.to_dict() for i in infos],
+                  (f"{i.name} v{i.version}: {i.row_count} rows x {len(i.schema.columns)} columns  {i.description}"
+                   for i in infos))
 
 
 def register_dataset(workspace: Workspace, args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ from dataclasses import asdict
 from typing import Any
 
 from engine.cli._common import load_pipeline, write_user_file
-from engine.cli.common import EXIT_INVALID, EXIT_OK, dispatch, fail, print_json
+from engine.cli.common import EXIT_INVALID, EXIT_OK, answer, dispatch, fail
 from engine.drafts import DraftNotFound
 from engine.pipeline import Node, Pipeline
 from engine.validation import analyze
@@ -32,12 +32,7 @@ def handle(workspace: Workspace, args: argparse.Namespace) -> int:
 
 def list_drafts(workspace: Workspace, args: argparse.Namespace) -> int:
     infos = workspace.drafts.list()
-    if args.json:
-        print_json([asdict(i) for i in infos])
-        return EXIT_OK
-    for info in infos:
-        print(f"{info.id}  {info.modified}  {info.name}")
-    return EXIT_OK
+    return answer(args, [asdict(i) for i in infos], (f"{i.id}  {i.modified}  {i.name}" for i in infos))
 
 
 def import_draft(workspace: Workspace, args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 
 from engine.assets import AssetError, AssetInfo
-from engine.cli.common import EXIT_OK, dispatch, print_json
+from engine.cli.common import EXIT_OK, answer, dispatch, print_json
 from engine.job_store import JobNotFound
 from engine.workspace import Workspace
 
@@ -26,12 +26,8 @@ def register_asset(workspace: Workspace, args: argparse.Namespace) -> int:
 
 def list_assets(workspace: Workspace, args: argparse.Namespace) -> int:
     infos = workspace.assets.list(args.kind)
-    if args.json:
-        print_json([i.to_dict() for i in infos])
-        return EXIT_OK
-    for info in infos:
-        print(f"{info.kind:<15} {info.name} v{info.version}  job {info.job_id or '-'}  {info.created}")
-    return EXIT_OK
+    return answer(args, [i.to_dict() for i in infos],
+                  (f"{i.kind:<15} {i.name} v{i.version}  job {i.job_id or '-'}  {i.created}" for i in infos))
 
 
 def show_asset(workspace: Workspace, args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ import argparse
 from pathlib import Path
 
 from engine.cli._common import load_pipeline
-from engine.cli.common import EXIT_INVALID, EXIT_OK, dispatch, fail, print_json
+from engine.cli.common import EXIT_INVALID, EXIT_OK, answer, dispatch, fail, print_json
 from engine.drafts import DraftNotFound
 from engine.engine import InvalidPipeline
 from engine.job_store import JobNotFound
@@ -59,13 +59,9 @@ def handle(workspace: Workspace, args: argparse.Namespace) -> int:
 
 def list_endpoints(workspace: Workspace, args: argparse.Namespace) -> int:
     endpoints = PipelineEndpoints(workspace).list()
-    if args.json:
-        print_json([e.to_dict() for e in endpoints])
-        return EXIT_OK
-    for endpoint in endpoints:
-        print(f"{endpoint.name}: {len(endpoint.versions)} version(s), default {endpoint.default_version}"
-              f"  {endpoint.description}")
-    return EXIT_OK
+    return answer(args, [e.to_dict() for e in endpoints],
+                  (f"{e.name}: {len(e.versions)} version(s), default {e.default_version}  {e.description}"
+                   for e in endpoints))
 
 
 def show_endpoint(workspace: Workspace, args: argparse.Namespace) -> int:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -26,3 +26,13 @@ def dispatch(commands: dict[str, Callable[..., int]], name: str, workspace: Any,
 
 def print_json(value: Any) -> None:
     print(json.dumps(value, indent=2, default=str))
+
+
+def answer(args: Any, data: Any, lines: Iterable[str]) -> int:
+    """What a listing prints: `data` as JSON with --json, the text lines otherwise; exit 0."""
+    if args.json:
+        print_json(data)
+    else:
+        for line in lines:
+            print(line)
+    return EXIT_OK

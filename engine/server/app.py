@@ -8,11 +8,13 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 
 from engine.engine import Engine
+from engine.online import OnlineEndpoints
 from engine.publishing import PipelineEndpoints
-from engine.server import pipelines, runs
+from engine.server import online, pipelines, runs
 from engine.server.auth import authorized, host_checker
 from engine.server.body_limit import BodyLimit
 from engine.server.errors import install_error_handlers
+from engine.server.live import LiveEndpoints
 from engine.server.submit import Submitter
 from engine.tokens import Tokens
 from engine.workspace import Workspace
@@ -44,16 +46,19 @@ def create_app(workspace: Workspace, engine: Engine, host: str = "127.0.0.1", *,
                max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
     """The application serving `workspace` (whose jobs `engine` runs); requests must name `host` (the bound
     address)."""
-    app = FastAPI(title="Designer", summary="Pipeline endpoints and runs of a Designer workspace.",
+    app = FastAPI(title="Designer", summary="Pipeline endpoints, runs and online endpoints of a Designer workspace.",
                   openapi_url=None, docs_url=None, redoc_url=None,
                   dependencies=[Depends(host_checker(host))])
     app.state.engine = engine
     app.state.tokens = Tokens(workspace.store)
     app.state.endpoints = PipelineEndpoints(workspace, engine.registry)
     app.state.submitter = Submitter(engine, app.state.endpoints)
+    app.state.online = OnlineEndpoints(workspace, engine.registry)
+    app.state.live = LiveEndpoints(app.state.online, workspace.datasets)  # started and closed with the server
     app.add_middleware(BodyLimit, max_bytes=max_body)
     install_error_handlers(app)
     app.add_api_route("/healthz", healthz, methods=["GET"], tags=["Service"])
-    for router in (pipelines.router, runs.router, documents):
+    app.include_router(online.scoring)  # the endpoint's own keys
+    for router in (pipelines.router, runs.router, online.management, documents):
         app.include_router(router, dependencies=[Depends(authorized)])
     return app

@@ -46,6 +46,7 @@ class Server:
         config = uvicorn.Config(self.app, host=self.host, port=self.port, log_level="warning", access_log=False,
                                 lifespan="off", timeout_graceful_shutdown=5)
         self._uvicorn = uvicorn.Server(config)
+        self.app.state.live.start()
         self._thread = threading.Thread(target=self._uvicorn.run, kwargs={"sockets": [self._socket]},
                                         name="designer-server", daemon=True)
         self._thread.start()
@@ -63,4 +64,5 @@ class Server:
             self._thread.join(timeout)
         if self._socket is not None:
             self._socket.close()
+        self.app.state.live.close()
         self._uvicorn = self._thread = self._socket = None

@@ -1,0 +1,142 @@
+"""A deployed real-time inference pipeline made ready to score requests in memory (no store or artifact write).
+
+Preparing keeps only the nodes that feed a Web Service Output (Evaluate Model and the data set behind a Web
+Service Input go), runs the nodes that do not depend on request data once (Saved Model, Saved Transformation),
+and keeps an `Evaluation` of the rest; a request's tables stand in for the Web Service Inputs' outputs.
+`GlobalParameters` of a call prepare the pipeline with those values (a few such preparations are kept).
+"""
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from engine.evaluate import Evaluation, Values
+from engine.graph import downstream
+from engine.parameters import apply_parameters
+from engine.pipeline import Pipeline
+from engine.request_tables import RequestError
+from engine.validation import analyze
+from nodes.components.web_service import web_service_input, web_service_output
+from nodes.context import DatasetCatalog
+from nodes.registry import Registry
+from nodes.schema import TableSchema
+from nodes.table import Table
+from nodes.web_service import DATASET, NAME
+
+PARAMETER_PREPARATIONS = 8
+"""How many preparations for other `GlobalParameters` values are kept (the least recently used goes)."""
+
+
+class ServingError(ValueError):
+    """A pipeline that cannot serve requests: says why."""
+
+
+@dataclass(frozen=True)
+class ServicePort:
+    """A Web Service Input or Output: its node, its name in requests and responses, its table schema."""
+
+    node_id: str
+    name: str
+    schema: TableSchema | None
+
+    def schema_dict(self) -> list[dict] | None:
+        return self.schema.to_dict() if self.schema is not None else None
+
+
+class _Runner:
+    """The pipeline, with parameters applied, pruned to what feeds the outputs, constants computed once."""
+
+    def __init__(self, pipeline: Pipeline, inputs: list[ServicePort], outputs: list[ServicePort],
+                 registry: Registry, catalog: DatasetCatalog) -> None:
+        given = {p.node_id for p in inputs}
+        needed = _feeding(pipeline, {p.node_id for p in outputs}, given)
+        pruned = pipeline.model_copy(update={
+            "nodes": [n for n in pipeline.nodes if n.id in needed], "parameters": [],
+            "edges": [e for e in pipeline.edges if e.target in needed and e.target not in given]})
+        varying = given.union(*(downstream(pruned, node_id) for node_id in given))
+        constant = needed - varying
+        once = pruned.model_copy(update={"nodes": [n for n in pruned.nodes if n.id in constant],
+                                         "edges": [e for e in pruned.edges if e.target in constant]})
+        read = {e.source for e in pruned.edges if e.target in varying}
+        self.constants = Evaluation(once, registry, catalog)(keep=read & constant)
+        self.evaluation = Evaluation(pruned, registry, catalog)
+        self.outputs = frozenset(p.node_id for p in outputs)
+
+    def __call__(self, tables: Mapping[str, Table]) -> Values:
+        inputs = {**self.constants, **{node_id: {DATASET: table} for node_id, table in tables.items()}}
+        return self.evaluation(inputs, keep=self.outputs)
+
+
+class PreparedDeployment:
+    """A real-time inference pipeline ready to score: `score({input name: table}, parameters)`."""
+
+    def __init__(self, pipeline: Pipeline, registry: Registry, catalog: DatasetCatalog) -> None:
+        self.pipeline, self.registry, self.catalog = pipeline, registry, catalog
+        schemas = analyze(apply_parameters(pipeline), registry, catalog).schemas
+        self.inputs = _ports(pipeline, web_service_input.COMPONENT.id, schemas)
+        self.outputs = _ports(pipeline, web_service_output.COMPONENT.id, schemas)
+        if not self.inputs or not self.outputs:
+            raise ServingError(f'"{pipeline.name}" needs a Web Service Input and a Web Service Output to serve '
+                               "requests; make it with `designer inference JOB --kind realtime`.")
+        self._default = _Runner(apply_parameters(pipeline), self.inputs, self.outputs, registry, catalog)
+        self._with_parameters: OrderedDict[str, _Runner] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def input(self, name: str) -> ServicePort:
+        for port in self.inputs:
+            if port.name == name:
+                return port
+        names = ", ".join(p.name for p in self.inputs)
+        raise RequestError(f'"{name}" is not an input of this endpoint (its inputs: {names}).', input=name)
+
+    def score(self, tables: Mapping[str, Table], parameters: Mapping[str, Any] | None = None) -> dict[str, Table]:
+        """The Web Service Outputs' tables (by name) for the tables of every Web Service Input (by name)."""
+        for port in self.inputs:
+            if port.name not in tables:
+                raise RequestError(f'Input "{port.name}" is missing from the request.', input=port.name)
+        values = self._runner(parameters or {})({self.input(name).node_id: table for name, table in tables.items()})
+        return {port.name: values[port.node_id][DATASET] for port in self.outputs}
+
+    def _runner(self, parameters: Mapping[str, Any]) -> _Runner:
+        if not parameters:
+            return self._default
+        key = json.dumps(parameters, sort_keys=True, default=str)
+        with self._lock:
+            if key in self._with_parameters:
+                self._with_parameters.move_to_end(key)
+                return self._with_parameters[key]
+        runner = _Runner(apply_parameters(self.pipeline, dict(parameters)), self.inputs, self.outputs,
+                         self.registry, self.catalog)
+        with self._lock:
+            self._with_parameters[key] = runner
+            while len(self._with_parameters) > PARAMETER_PREPARATIONS:
+                self._with_parameters.popitem(last=False)
+        return runner
+
+
+def _ports(pipeline: Pipeline, component_id: str, schemas: dict[str, dict[str, Any]]) -> list[ServicePort]:
+    nodes = [n for n in pipeline.nodes if n.component == component_id]
+    ports = [ServicePort(n.id, str(n.params.get(NAME) or ""), schemas.get(n.id, {}).get(DATASET)) for n in nodes]
+    names = [p.name for p in ports]
+    if twice := sorted({n for n in names if names.count(n) > 1 or not n}):
+        raise ServingError(f"Web Service nodes need distinct, non-empty names (repeated or empty: {twice}).")
+    return ports
+
+
+def _feeding(pipeline: Pipeline, targets: set[str], stops: set[str]) -> set[str]:
+    """`targets` and every node feeding them, not looking past the `stops` (whose inputs the request replaces)."""
+    parents: dict[str, set[str]] = {}
+    for edge in pipeline.edges:
+        parents.setdefault(edge.target, set()).add(edge.source)
+    seen, stack = set(targets), list(targets)
+    while stack:
+        node_id = stack.pop()
+        for parent in () if node_id in stops else parents.get(node_id, ()):
+            if parent not in seen:
+                seen.add(parent)
+                stack.append(parent)
+    return seen
