@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from engine.cli.common import EXIT_INVALID, EXIT_OK, dispatch, fail, print_json
+from engine.cli.common import EXIT_INVALID, EXIT_OK, answer, dispatch, fail, print_json
 from engine.job_store import JobNotFound
 from engine.online import OnlineEndpoint, OnlineEndpointError, OnlineEndpoints
 from engine.server import DEFAULT_HOST, DEFAULT_PORT
@@ -47,13 +47,9 @@ def _view(endpoint: OnlineEndpoint) -> dict:
 
 def list_endpoints(workspace: Workspace, args: argparse.Namespace) -> int:
     endpoints = OnlineEndpoints(workspace).list()
-    if args.json:
-        print_json([_view(e) for e in endpoints])
-        return EXIT_OK
-    for endpoint in endpoints:
-        print(f"{endpoint.name}: version {endpoint.deployment.version}, job {endpoint.deployment.job_id}, "
-              f"deployed {endpoint.deployment.created}")
-    return EXIT_OK
+    return answer(args, [_view(e) for e in endpoints],
+                  (f"{e.name}: version {e.deployment.version}, job {e.deployment.job_id}, "
+                   f"deployed {e.deployment.created}" for e in endpoints))
 
 
 def show_endpoint(workspace: Workspace, args: argparse.Namespace) -> int:
