@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from engine.artifacts import ROLES_KEY, ArtifactError, ArtifactFiles, ArtifactRef, Written
-from engine.evaluate import Evaluation, Values
+from engine.evaluate import Partial, Values
 from engine.graph import downstream
 from engine.pipeline import Pipeline
 from nodes.context import CancelSignal, DatasetCatalog
@@ -93,11 +93,7 @@ def stream(plan: ChunkPlan, pipeline: Pipeline, registry: Registry, catalog: Dat
            cancel: CancelSignal | None = None) -> tuple[Values, dict[tuple[str, str], Written]]:
     """Evaluate the pipeline over the source data set chunk by chunk: returns the once-computed outputs of the
     constant nodes and the files of every streamed table output (node, port)."""
-    once = pipeline.model_copy(update={
-        "nodes": [n for n in pipeline.nodes if n.id in plan.constant],
-        "edges": [e for e in pipeline.edges if e.source in plan.constant and e.target in plan.constant]})
-    constants = Evaluation(once, registry, catalog)(cancel=cancel)
-    evaluation = Evaluation(pipeline, registry, catalog)
+    partial = Partial(pipeline, {plan.source}, registry, catalog, cancel=cancel)
     path = files.path(source)
     if not files.intact(source):
         raise ArtifactError(f"artifact {source.sha256[:12]} is missing or altered on disk; refusing to read it")
@@ -111,13 +107,13 @@ def stream(plan: ChunkPlan, pipeline: Pipeline, registry: Registry, catalog: Dat
             if cancel is not None and cancel.is_set():
                 raise Cancelled()
             table = Table(pa.Table.from_batches([chunk], parquet.schema_arrow).to_pandas(), roles)
-            outputs = evaluation({**constants, plan.source: {SOURCE_PORT: table}}, keep=plan.streamed, cancel=cancel)
+            outputs = partial({plan.source: {SOURCE_PORT: table}}, keep=plan.streamed, cancel=cancel)
             for node_id, values in outputs.items():
                 for port, value in values.items():
                     writers.write((node_id, port), value)
             done += chunk.num_rows
             progress(min(done / total, 1.0))
-        return constants, writers.close(files)
+        return partial.constants, writers.close(files)
     except BaseException:
         for writer, tmp in writers.open.values():
             writer.close()

@@ -12,7 +12,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from engine.graph import topological_order
+from engine.graph import downstream, topological_order
 from engine.pipeline import Pipeline
 from engine.step import resolved, run_component
 from engine.versions import current_params
@@ -90,6 +90,25 @@ class Evaluation:
             return {port: resolved(value, ctx.catalog) for port, value in outputs.items()}
         except ComponentError as error:
             raise EvaluationError(step.node_id, step.component.name, error) from error
+
+
+class Partial:
+    """A pipeline split around the nodes whose outputs every call gives (`given`): the nodes that do not depend on
+    them are evaluated once, here (`constants`: a saved model, a fitted transformation); a call evaluates the
+    rest (a batch run's chunks, a real-time request)."""
+
+    def __init__(self, pipeline: Pipeline, given: Collection[str], registry: Registry | None = None,
+                 catalog: DatasetCatalog | None = None, *, cancel: CancelSignal | None = None) -> None:
+        self.varying = frozenset(given).union(*(downstream(pipeline, node_id) for node_id in given))
+        once = pipeline.model_copy(update={
+            "nodes": [n for n in pipeline.nodes if n.id not in self.varying],
+            "edges": [e for e in pipeline.edges if e.target not in self.varying]})
+        self.constants: Values = Evaluation(once, registry, catalog)(cancel=cancel)
+        self.evaluation = Evaluation(pipeline, registry, catalog)
+
+    def __call__(self, given: Mapping[str, Mapping[str, Any]], *, keep: Collection[str] | None = None,
+                 cancel: CancelSignal | None = None) -> Values:
+        return self.evaluation({**self.constants, **given}, keep=keep, cancel=cancel)
 
 
 def evaluate(pipeline: Pipeline, inputs: Mapping[str, Mapping[str, Any]] | None = None, *,

@@ -42,3 +42,18 @@ def downstream(pipeline: Pipeline, node_id: str) -> set[str]:
                 seen.add(child)
                 stack.append(child)
     return seen
+
+
+def upstream(pipeline: Pipeline, node_ids: set[str], stops: set[str] = frozenset()) -> set[str]:
+    """`node_ids` and every node feeding them, not looking past the `stops`."""
+    parents: dict[str, set[str]] = {}
+    for edge in pipeline.edges:
+        parents.setdefault(edge.target, set()).add(edge.source)
+    seen, stack = set(node_ids), list(node_ids)
+    while stack:
+        node_id = stack.pop()
+        for parent in () if node_id in stops else parents.get(node_id, ()):
+            if parent not in seen:
+                seen.add(parent)
+                stack.append(parent)
+    return seen

@@ -7,22 +7,19 @@ to the endpoint and survive redeploys.
 """
 from __future__ import annotations
 
-import hashlib
-import hmac
 import re
-import secrets
 from dataclasses import dataclass
 from typing import Literal
 
 from engine.pipeline import Pipeline
 from engine.publishing import pinned
+from engine.secret_keys import matches, new_secret, secret_hash
 from engine.store import now
 from engine.workspace import Workspace
 from nodes.registry import Registry, default_registry
 
 KeyName = Literal["primary", "secondary"]
 KEY_NAMES: tuple[KeyName, ...] = ("primary", "secondary")
-KEY_BYTES = 32
 NAME_RULE = re.compile(r"[A-Za-z][A-Za-z0-9-]{2,31}")
 REALTIME = "realtime"
 
@@ -68,16 +65,7 @@ class Credentials:
 
     def accepts(self, key: str) -> bool:
         """`key` is the primary or the secondary key; both hashes are compared in constant time."""
-        digest = key_hash(key)
-        return sum(hmac.compare_digest(digest, h) for h in self.hashes) > 0
-
-
-def key_hash(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()
-
-
-def new_key() -> str:
-    return secrets.token_urlsafe(KEY_BYTES)
+        return matches(key, self.hashes)
 
 
 class OnlineEndpoints:
@@ -107,9 +95,9 @@ class OnlineEndpoints:
         with self.store.write() as db:
             latest = db.execute("select max(version) from online_deployments where endpoint = ?", [name]).fetchone()[0]
             if latest is None:
-                key = new_key()
-                db["online_endpoints"].insert({"name": name, "primary_hash": key_hash(key),
-                                               "secondary_hash": key_hash(new_key()), "created": stamp})
+                key = new_secret()
+                db["online_endpoints"].insert({"name": name, "primary_hash": secret_hash(key),
+                                               "secondary_hash": secret_hash(new_secret()), "created": stamp})
             db["online_deployments"].insert({"endpoint": name, "version": (latest or 0) + 1, "job_id": job_id,
                                              "pipeline": frozen.to_json(indent=None), "created": stamp})
         return self.get(name), key
@@ -143,9 +131,9 @@ class OnlineEndpoints:
         if which not in KEY_NAMES:
             raise OnlineEndpointError(f'unknown key "{which}"; choose primary or secondary')
         self.get(name)
-        key = new_key()
+        key = new_secret()
         with self.store.write() as db:
-            db.execute(f"update online_endpoints set {which}_hash = ? where name = ?", [key_hash(key), name])
+            db.execute(f"update online_endpoints set {which}_hash = ? where name = ?", [secret_hash(key), name])
         return key
 
     def delete(self, name: str) -> None:

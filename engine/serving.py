@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from engine.evaluate import Evaluation, Values
-from engine.graph import downstream
+from engine.evaluate import Partial, Values
+from engine.graph import upstream
 from engine.parameters import apply_parameters
 from engine.pipeline import Pipeline
 from engine.request_tables import RequestError
@@ -53,22 +53,15 @@ class _Runner:
     def __init__(self, pipeline: Pipeline, inputs: list[ServicePort], outputs: list[ServicePort],
                  registry: Registry, catalog: DatasetCatalog) -> None:
         given = {p.node_id for p in inputs}
-        needed = _feeding(pipeline, {p.node_id for p in outputs}, given)
+        needed = upstream(pipeline, {p.node_id for p in outputs}, given)
         pruned = pipeline.model_copy(update={
             "nodes": [n for n in pipeline.nodes if n.id in needed], "parameters": [],
             "edges": [e for e in pipeline.edges if e.target in needed and e.target not in given]})
-        varying = given.union(*(downstream(pruned, node_id) for node_id in given))
-        constant = needed - varying
-        once = pruned.model_copy(update={"nodes": [n for n in pruned.nodes if n.id in constant],
-                                         "edges": [e for e in pruned.edges if e.target in constant]})
-        read = {e.source for e in pruned.edges if e.target in varying}
-        self.constants = Evaluation(once, registry, catalog)(keep=read & constant)
-        self.evaluation = Evaluation(pruned, registry, catalog)
+        self.partial = Partial(pruned, given, registry, catalog)
         self.outputs = frozenset(p.node_id for p in outputs)
 
     def __call__(self, tables: Mapping[str, Table]) -> Values:
-        inputs = {**self.constants, **{node_id: {DATASET: table} for node_id, table in tables.items()}}
-        return self.evaluation(inputs, keep=self.outputs)
+        return self.partial({node_id: {DATASET: table} for node_id, table in tables.items()}, keep=self.outputs)
 
 
 class PreparedDeployment:
@@ -125,18 +118,3 @@ def _ports(pipeline: Pipeline, component_id: str, schemas: dict[str, dict[str, A
     if twice := sorted({n for n in names if names.count(n) > 1 or not n}):
         raise ServingError(f"Web Service nodes need distinct, non-empty names (repeated or empty: {twice}).")
     return ports
-
-
-def _feeding(pipeline: Pipeline, targets: set[str], stops: set[str]) -> set[str]:
-    """`targets` and every node feeding them, not looking past the `stops` (whose inputs the request replaces)."""
-    parents: dict[str, set[str]] = {}
-    for edge in pipeline.edges:
-        parents.setdefault(edge.target, set()).add(edge.source)
-    seen, stack = set(targets), list(targets)
-    while stack:
-        node_id = stack.pop()
-        for parent in () if node_id in stops else parents.get(node_id, ()):
-            if parent not in seen:
-                seen.add(parent)
-                stack.append(parent)
-    return seen

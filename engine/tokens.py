@@ -1,15 +1,11 @@
 """Workspace tokens: random secrets for the built-in server, shown once, kept only as sha256 hashes."""
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
 import uuid
 from dataclasses import dataclass
 
+from engine.secret_keys import matches, new_secret, secret_hash
 from engine.store import Store, now
-
-SECRET_BYTES = 32
 
 
 class TokenNotFound(KeyError):
@@ -25,19 +21,15 @@ class TokenInfo:
     revoked: str | None
 
 
-def _hash(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
 class Tokens:
     def __init__(self, store: Store) -> None:
         self.store = store
 
     def create(self, name: str = "") -> tuple[str, str]:
         """A new token: (its id, its secret); the secret is not kept and cannot be shown again."""
-        token_id, secret = uuid.uuid4().hex[:12], secrets.token_urlsafe(SECRET_BYTES)
+        token_id, secret = uuid.uuid4().hex[:12], new_secret()
         with self.store.write() as db:
-            db["tokens"].insert({"id": token_id, "name": name, "hash": _hash(secret), "created": now(),
+            db["tokens"].insert({"id": token_id, "name": name, "hash": secret_hash(secret), "created": now(),
                                  "revoked": None})
         return token_id, secret
 
@@ -53,6 +45,4 @@ class Tokens:
 
     def verify(self, secret: str) -> bool:
         """The secret is one of a token that is not revoked; every hash is compared in constant time."""
-        digest = _hash(secret)
-        hashes = [r[0] for r in self.store.db.execute("select hash from tokens where revoked is null")]
-        return sum(hmac.compare_digest(digest, h) for h in hashes) > 0
+        return matches(secret, (r[0] for r in self.store.db.execute("select hash from tokens where revoked is null")))

@@ -1,5 +1,5 @@
-"""The `designer` command line: everything the app does, headless. The console script is
-`designer_app.launcher`, which opens the desktop app when no command is given.
+"""The `designer` command line: everything the app does, headless. The console script itself lives in the GUI
+layer, above this one, and opens the desktop app when no command is given.
 
 Each command module (`run`, `jobs`, ...) only declares its arguments; its handlers live in the `_` module
 beside it and are imported through `nodes.lazy.Lazy` when the command runs, so that parsing the command line
