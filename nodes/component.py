@@ -62,6 +62,7 @@ class Component:
     content_key: ContentKey | None = None
     pass_through_in_inference: bool = False
     row_wise: bool = False  # each output row depends on its input row alone: a batch run may stream it in chunks
+    maps_to: str = ""  # what it computes with, in pandas or scikit-learn terms, for the component reference
     migrations: tuple[Migration, ...] = ()
 
     def __post_init__(self) -> None:
