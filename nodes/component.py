@@ -185,6 +185,6 @@ class Component:
 
     def to_dict(self) -> dict:
         return {"id": self.id, "name": self.name, "category": self.category, "subcategory": self.subcategory,
-                "version": self.version, "description": self.description,
+                "version": self.version, "description": self.description, "maps_to": self.maps_to,
                 "inputs": [p.to_dict() for p in self.inputs], "outputs": [p.to_dict() for p in self.outputs],
                 "params": [p.to_dict() for p in self.params]}

@@ -40,4 +40,5 @@ def saved_asset(id: str, name: str, kind: str, output: Port, description: str) -
         description=f"{description} Choose another registered {kind} or version here to replace it (then publish again).",
         params=(Asset(functions.param, kind, description=f"Name of the registered {kind}."),
                 Int(VERSION, None, min=1, required=False, description="Blank for the latest version.")),
-        configure=functions.configure, run=functions.run, content_key=functions.content_key)
+        configure=functions.configure, run=functions.run, content_key=functions.content_key,
+        maps_to=f"the registered {kind}'s artifact, checked against its recorded sha256, loaded with joblib")

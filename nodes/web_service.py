@@ -30,4 +30,5 @@ def web_service_node(id: str, name: str, default: str, optional: bool, descripti
         id=id, name=name, category="Web Service", description=description,
         inputs=(DataFrame(DATASET, optional=optional),), outputs=(DataFrame(DATASET),),
         params=(String(NAME, default, description="The name requests and responses use for this data."),),
-        configure=configure, run=run)
+        configure=configure, run=run,
+        maps_to="nothing: the request's rows (in an endpoint) or its input table (in a job) pass through")

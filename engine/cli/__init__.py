@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from engine.cli import datasets, drafts, gc, inference, jobs, models, online, publishing, run, serve, tokens
 from engine.cli.common import EXIT_INVALID, answer
 from nodes.lazy import Lazy
+from nodes.reference import reference
 from nodes.registry import default_registry
 
 OPEN_THE_APP = "Run `designer` without a command to open the desktop app."
@@ -29,7 +30,10 @@ def parser() -> argparse.ArgumentParser:
     for group in (run, jobs, datasets, drafts, gc, inference, models, publishing, online, serve, tokens):
         group.register(sub)
     components = sub.add_parser("components", help="list the component catalogue")
-    components.add_argument("--json", action="store_true")
+    shape = components.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true")
+    shape.add_argument("--markdown", action="store_true",
+                       help="the component reference in Markdown (docs/components.md is this output)")
     components.set_defaults(handler=_components, workspace_free=True)
     return parser
 
@@ -53,5 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _components(args: argparse.Namespace) -> int:
     components = list(default_registry())
+    if args.markdown:
+        print(reference(components), end="")
+        return 0
     return answer(args, [c.to_dict() for c in components],
                   (f"{c.category:<28} {c.name:<36} {c.id}" for c in components))

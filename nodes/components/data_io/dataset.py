@@ -33,4 +33,5 @@ COMPONENT = Component(
     configure=configure,
     run=run,
     content_key=content_key,
+    maps_to="the registered data set version's Parquet file, read with pyarrow into a pandas DataFrame",
 )

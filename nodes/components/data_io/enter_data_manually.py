@@ -19,5 +19,6 @@ COMPONENT = Component(
     params=(Mode(DATA_FORMAT, list(SEPARATORS), "CSV"),
             Script(DATA, ""),
             Boolean(HAS_HEADER, True)),
+    maps_to='pandas.read_csv on the typed text (sep="," or "\\\\t")',
     **implemented_in("nodes.components.data_io._enter_data_manually"),
 )

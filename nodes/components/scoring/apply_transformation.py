@@ -17,5 +17,6 @@ COMPONENT = Component(
     description="Applies a saved transformation to the columns it was fitted on; other columns pass through.",
     inputs=(Transformation(TRANSFORMATION), DataFrame(DATASET)),
     outputs=(DataFrame(OUTPUT),),
+    maps_to="the saved transformation's fitted column functions, replayed on new rows",
     **implemented_in("nodes.components.scoring._apply_transformation"),
 )

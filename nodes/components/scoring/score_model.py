@@ -20,5 +20,6 @@ COMPONENT = Component(
     inputs=(Model(MODEL), DataFrame(DATASET)),
     outputs=(DataFrame(OUTPUT),),
     params=(Boolean(APPEND, True, description="Keep the input columns; when off, return only the score columns."),),
+    maps_to="the trained model's estimator.predict and predict_proba, appended as Scored Labels / Scored Probabilities columns",
     **implemented_in("nodes.components.scoring._score_model"),
 )

@@ -21,5 +21,6 @@ COMPONENT = Component(
     outputs=(Model(OUTPUT),),
     params=(ColumnPicker(LABEL, single=True, description="The column the model learns to predict."),
             Boolean(EXPLANATIONS, False, description="Compute feature-importance explanations.")),
+    maps_to="the learner's scikit-learn estimator, fitted with estimator.fit(X, y) on the feature columns (categorical columns one-hot encoded inside the model)",
     **implemented_in("nodes.components.training._train_model"),
 )

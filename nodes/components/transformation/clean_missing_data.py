@@ -39,5 +39,6 @@ COMPONENT = Component(
             Mode(ALL_MISSING, ["Propagate", "Remove"], "Remove", parent=(CLEANING_MODE, (MEAN, MEDIAN, MODE))),
             Boolean(INDICATOR, False, parent=(CLEANING_MODE, REPLACE_MODES),
                     description="Adds a <column>_isMissing column per cleaned column.")),
+    maps_to='pandas: Series.fillna with a constant or a column statistic fitted on this data (mean, median, mode), DataFrame.dropna for the row and column modes; the fitted values are the saved transformation',
     **implemented_in("nodes.components.transformation._clean_missing_data"),
 )

@@ -34,5 +34,6 @@ COMPONENT = Component(
             Mode(FIELDS, [UNCHANGED, *SET_ROLE, *CLEAR_ROLE], UNCHANGED),
             String(NEW_NAMES, None, required=False,
                    description="Comma-separated new names for the selected columns, in order.")),
+    maps_to='pandas: Series.astype for the data type, pandas.Categorical for categorical, DataFrame.rename for new names; feature/label roles kept in the table schema',
     **implemented_in("nodes.components.transformation._edit_metadata"),
 )

@@ -39,4 +39,5 @@ COMPONENT = Component(
     params=(ColumnPicker(COLUMNS, description="Columns to keep."),),
     configure=configure,
     run=run,
+    maps_to='pandas: DataFrame[columns] (a column selection, no copy of the rows)',
 )
