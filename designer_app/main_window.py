@@ -13,6 +13,7 @@ from designer_app.datasets_dialog import DatasetsDialog
 from designer_app.drafts_controller import DraftsController
 from designer_app.endpoints_panel import EndpointsPanel
 from designer_app.engine_bridge import EngineBridge
+from designer_app.help_window import ComponentReference, about_text, shortcuts_text, show_markdown
 from designer_app.inference_actions import InferenceActions
 from designer_app.jobs.job_windows import JobWindows
 from designer_app.jobs.jobs_panel import JobsPanel
@@ -75,6 +76,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.inference = InferenceActions(engine, self.bridge, self.drafts, self)
         self.server = ServerControl(workspace, engine, self)
         self._node_menu_actions: list[QtGui.QAction] = []
+        self.reference: ComponentReference | None = None
         self.toolbar = self.addToolBar("Main")
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
@@ -147,6 +149,11 @@ class MainWindow(QtWidgets.QMainWindow):
             "publish": self._action("&Publish…", lambda: self.endpoints.publish(
                 self.adapter.to_pipeline(), f"draft {self.drafts.current}"),
                 tip="Publish this draft to a pipeline endpoint"),
+            "help": self._action("&Help on component", self.show_help, "F1",
+                                 "The reference page of the selected component"),
+            "shortcuts": self._action("&Keyboard shortcuts", lambda: show_markdown(
+                self, "Keyboard shortcuts", shortcuts_text(self.actions))),
+            "about": self._action("&About Designer", lambda: show_markdown(self, "About Designer", about_text())),
         }
         self.actions["cancel_run"].setEnabled(False)
         stack = a.undo_stack
@@ -181,6 +188,7 @@ class MainWindow(QtWidgets.QMainWindow):
         run_menu.addMenu(self.inference.menu)
         server_menu = bar.addMenu("Ser&ver")
         server_menu.addActions([self.server.start_action, self.server.stop_action])
+        self._add(bar.addMenu("&Help"), "help", "shortcuts", None, "about")
         self._add(self.toolbar, "new", "open", None, "undo", "redo", None, "delete", "layout", "fit", None, "submit",
                   "cancel_run", None, "publish")
         self.toolbar.addAction(self.inference.menu.menuAction())
@@ -282,6 +290,18 @@ class MainWindow(QtWidgets.QMainWindow):
         if len(uuids) == 1:
             self.docks["properties"].show()
             self.properties.comment.setFocus()
+
+    def show_help(self) -> ComponentReference:
+        """The component reference, open at the selected component's page (F1)."""
+        if self.reference is None:
+            self.reference = ComponentReference(self.engine.registry, self)
+        uuids = self.adapter.selected_uuids()
+        node = self.adapter.node(uuids[0]) if uuids else None
+        if node is not None:
+            self.reference.show_component(node.COMPONENT.id)
+        self.reference.show()
+        self.reference.raise_()
+        return self.reference
 
     def set_theme(self, theme: str) -> None:
         self.theme = theme

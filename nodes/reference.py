@@ -30,10 +30,10 @@ def component_page(component: Component) -> str:
         lines += ["", f"**Computes with:** {component.maps_to}"]
     for title, ports in (("Inputs", component.inputs), ("Outputs", component.outputs)):
         if ports:
-            lines += ["", f"**{title}**", "", "| Port | Type | |", "|---|---|---|"]
+            lines += ["", f"**{title}**", "", "| Port | Type | Description |", "|---|---|---|"]
             lines += [_port_row(p) for p in ports]
     if component.params:
-        lines += ["", "**Parameters**", "", "| Parameter | Kind | Default | Range or options | Shown when | |",
+        lines += ["", "**Parameters**", "", "| Parameter | Kind | Default | Range or options | Shown when | Description |",
                   "|---|---|---|---|---|---|"]
         lines += [_param_row(p) for p in component.params]
     return "\n".join(lines) + "\n"
