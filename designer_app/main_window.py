@@ -15,6 +15,7 @@ from designer_app.endpoints_panel import EndpointsPanel
 from designer_app.engine_bridge import EngineBridge
 from designer_app.help_window import ComponentReference, about_text, shortcuts_text, show_markdown
 from designer_app.inference_actions import InferenceActions
+from designer_app.job_progress import JobProgress
 from designer_app.jobs.job_windows import JobWindows
 from designer_app.jobs.jobs_panel import JobsPanel
 from designer_app.live_validation import LiveValidation
@@ -81,6 +82,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self._build_actions()
+        self.progress = JobProgress(engine, self.bridge)
+        self.statusBar().addWidget(self.progress)
         self.saved_label = QtWidgets.QLabel(objectName="hint")
         self.statusBar().addPermanentWidget(self.saved_label)
         self.statusBar().addPermanentWidget(self.server.label)
@@ -201,6 +204,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.run.submitted.connect(lambda _id: self._show_step_logs(self.adapter.selected_uuids()))
         self.adapter.selection_changed.connect(self._show_step_logs)
         self.run.failed.connect(self._reveal_failure)
+        self.run.submitted.connect(self.progress.follow)
+        self.run.submitted.connect(lambda _id: self._reveal(self.jobs))
+        self.progress.failed_node_clicked.connect(self._reveal_failure)
+        self.progress.announced.connect(self._announce)
         self.jobs.job_opened.connect(self.job_windows.open)
         self.jobs.clone_requested.connect(
             lambda job_id: self._open_clone(self.workspace.drafts.create(self.workspace.jobs.get(job_id).pipeline)))
@@ -329,6 +336,11 @@ class MainWindow(QtWidgets.QMainWindow):
         """Select the failed node and bring its step logs (error code and trace) to the front."""
         self.adapter.select(node_id)
         self._reveal(self.step_logs)
+
+    def _announce(self, text: str) -> None:
+        """A long job ended: say so in the status bar and ask the desktop for attention."""
+        self.statusBar().showMessage(text, 15000)
+        QtWidgets.QApplication.alert(self)
 
     def _reveal(self, tab: QtWidgets.QWidget) -> None:
         self.bottom_tabs.setCurrentWidget(tab)
