@@ -15,6 +15,7 @@ from designer_app.canvas.running_clock import RunningClock
 from designer_app.drafts_controller import DraftsController
 from designer_app.engine_bridge import EngineBridge
 from designer_app.run_status import elapsed_since
+from designer_app.step_warnings import step_warnings
 from designer_app.submit_dialog import SubmitDialog
 from engine.engine import Engine
 from engine.events import JobEvent, StepEvent
@@ -110,6 +111,7 @@ class RunController(QObject):
                 self.clock.start(node.id, time.time() - (elapsed_since(step.started) or 0.0), step.progress)
             else:
                 self.adapter.set_status(node.id, step.status, None, step.duration)
+                self.adapter.set_warnings(node.id, step_warnings(step.logs))
 
     def _on_step(self, event: StepEvent) -> None:
         if event.job_id != self.job_id or not self._showing() or event.node_id in self.stale:
@@ -119,6 +121,7 @@ class RunController(QObject):
         else:
             self.clock.stop(event.node_id)
             self.adapter.set_status(event.node_id, event.status, None, event.duration)
+            self.adapter.set_warnings(event.node_id, step_warnings(event.logs))
 
     def _on_job(self, event: JobEvent) -> None:
         if event.job_id == self.job_id and event.status not in ACTIVE:

@@ -15,7 +15,7 @@ from NodeGraphQt.constants import LayoutDirectionEnum, ViewerEnum
 from PySide6 import QtCore
 from PySide6.QtGui import QColor
 
-from designer_app.canvas.badges import CommentText, StatusBadge, ValidationBadge
+from designer_app.canvas.badges import CommentText, StatusBadge, ValidationBadge, WarningBadge
 from designer_app.canvas.commands import SetPipelineSettingsCmd
 from designer_app.canvas.node_types import ComponentNode, node_classes, node_type
 from designer_app.canvas.viewer import PALETTE_MIME, TypedViewer
@@ -329,11 +329,19 @@ class CanvasAdapter(QtCore.QObject):
         if node is not None:
             self._badges_of(node)[1].set_status(status, progress, elapsed)
 
+    def set_warnings(self, node_id: str, messages: list[str]) -> None:
+        """Mark a node whose step logged warnings (no messages: no marker)."""
+        node = self.node(node_id)
+        if node is not None:
+            self._badges_of(node)[3].show_problems(messages)
+
     def clear_status(self, node_ids: set[str] | None = None) -> None:
-        """Hide the run status of the given nodes (default: every node)."""
+        """Hide the run status and warning marker of the given nodes (default: every node)."""
         for node in self._component_nodes():
             if node_ids is None or node.get_property("uuid") in node_ids:
-                self._badges_of(node)[1].setVisible(False)
+                badges = self._badges_of(node)
+                badges[1].setVisible(False)
+                badges[3].setVisible(False)
 
     def status_text(self, node_id: str) -> str | None:
         """The run-status badge text of a node (None when hidden)."""
@@ -342,8 +350,14 @@ class CanvasAdapter(QtCore.QObject):
         return badge.text if badge and badge.isVisible() else None
 
     def problem_count(self, node_id: str) -> int:
+        return self._count(node_id, 0)
+
+    def warning_count(self, node_id: str) -> int:
+        return self._count(node_id, 3)
+
+    def _count(self, node_id: str, badge_index: int) -> int:
         node = self.node(node_id)
-        badge = self._badges_of(node)[0] if node else None
+        badge = self._badges_of(node)[badge_index] if node else None
         return badge.count if badge and badge.isVisible() else 0
 
     # --- internals ----------------------------------------------------------------------------------
@@ -382,13 +396,15 @@ class CanvasAdapter(QtCore.QObject):
     def _comment_brush(self) -> QColor:
         return QColor(*CANVAS[self._theme].comment_text)
 
-    def _badges_of(self, node: ComponentNode) -> tuple[ValidationBadge, StatusBadge, CommentText]:
+    def _badges_of(self, node: ComponentNode) -> tuple[ValidationBadge, StatusBadge, CommentText, WarningBadge]:
         key = node.view
         uuid = node.get_property("uuid")
         found = self._badges.get(uuid)
         if found is None or found[0].parentItem() is not key:
-            found = (ValidationBadge(key), StatusBadge(key), CommentText(key, CANVAS[self._theme].comment_text))
+            found = (ValidationBadge(key), StatusBadge(key), CommentText(key, CANVAS[self._theme].comment_text),
+                     WarningBadge(key))
             found[0].setVisible(False)
+            found[3].setVisible(False)
             self._badges[uuid] = found
         return found
 

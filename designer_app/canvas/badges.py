@@ -53,6 +53,27 @@ class ValidationBadge(QtWidgets.QGraphicsItem):
         painter.drawText(self.boundingRect(), QtCore.Qt.AlignCenter, "!" if self.count == 1 else str(self.count))
 
 
+class WarningBadge(ValidationBadge):
+    """An amber triangle at the node's top-left corner: its step logged warnings (the messages as tooltip)."""
+
+    def show_problems(self, messages: list[str]) -> None:
+        super().show_problems(messages)
+        parent = self.parentItem().boundingRect()
+        self.setPos(parent.left() - self.SIZE * 0.4, parent.top() - self.SIZE * 0.4)
+
+    def paint(self, painter: QtGui.QPainter, option, widget=None) -> None:
+        rect = self.boundingRect().adjusted(1, 1, -1, -1)
+        triangle = QtGui.QPolygonF([QtCore.QPointF(rect.center().x(), rect.top()), rect.bottomRight(),
+                                    rect.bottomLeft()])
+        painter.setRenderHint(QtGui.QPainter.Antialiasing)
+        painter.setPen(QtGui.QPen(QtGui.QColor(255, 255, 255), 1.2))
+        painter.setBrush(QtGui.QColor(255, 185, 0))
+        painter.drawPolygon(triangle)
+        painter.setPen(QtGui.QColor(50, 49, 48))
+        painter.setFont(_font(bold=True))
+        painter.drawText(rect.adjusted(0, 3, 0, 0), QtCore.Qt.AlignCenter, "!")
+
+
 class StatusBadge(QtWidgets.QGraphicsItem):
     """A pill inside the node, under its name: status, progress bar and elapsed time of the node's step. Inside,
     so it never covers a neighbouring node, a port or a wire; the node makes room for it while it shows."""

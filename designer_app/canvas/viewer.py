@@ -1,7 +1,8 @@
 """The canvas view: NodeGraphQt's NodeViewer that accepts a dragged wire only between ports of the same type.
 
 `_validate_accept_connection` is a private NodeGraphQt hook (called while a pipe is dragged and on release);
-it is overridden here and nowhere else, and covered by a test that drags a real incompatible pipe.
+it is overridden here and nowhere else, and covered by a test that drags a real incompatible pipe. A refused
+wire says why, in a tooltip where the mouse is.
 """
 from __future__ import annotations
 
@@ -12,13 +13,23 @@ from NodeGraphQt.qgraphics.node_abstract import AbstractNodeItem
 from NodeGraphQt.qgraphics.node_backdrop import BackdropNodeItem
 from NodeGraphQt.qgraphics.pipe import PipeItem
 from NodeGraphQt.widgets.viewer import NodeViewer
-from PySide6 import QtCore
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from nodes.ports import PortType
 
 PALETTE_MIME = "application/x-designer-component"
 
 PortTypeLookup = Callable[[str, str, bool], PortType | None]
+CARRIES = {PortType.DATAFRAME: "a data set", PortType.UNTRAINED_MODEL: "an untrained learner",
+           PortType.MODEL: "a trained model", PortType.TRANSFORMATION: "a transformation"}
+TAKES = {PortType.DATAFRAME: "a data set", PortType.UNTRAINED_MODEL: "an untrained model",
+         PortType.MODEL: "a Model", PortType.TRANSFORMATION: "a Transformation"}
+
+
+def refusal(source_node: str, source_port: str, source: PortType, target_node: str, target_port: str,
+            target: PortType) -> str:
+    """Why a wire from an output of type `source` cannot end on an input of type `target`."""
+    return f"{target_node}'s {target_port} takes {TAKES[target]}; {source_node}'s {source_port} is {CARRIES[source]}."
 
 
 class TypedViewer(NodeViewer):
@@ -33,15 +44,22 @@ class TypedViewer(NodeViewer):
     def __init__(self, port_type: PortTypeLookup, undo_stack=None) -> None:
         super().__init__(undo_stack=undo_stack)
         self._port_type = port_type
+        self.refused = ""  # why the last refused wire was refused
 
     def _validate_accept_connection(self, from_port, to_port) -> bool:
         if not super()._validate_accept_connection(from_port, to_port):
             return False
         if from_port.port_type == to_port.port_type:
             return True  # refused anyway by NodeGraphQt (input to input, output to output)
-        source = self._port_type(from_port.node.type_, from_port.name, from_port.port_type == PortTypeEnum.IN.value)
-        target = self._port_type(to_port.node.type_, to_port.name, to_port.port_type == PortTypeEnum.IN.value)
-        return source is None or target is None or source is target
+        if from_port.port_type == PortTypeEnum.IN.value:
+            from_port, to_port = to_port, from_port
+        source = self._port_type(from_port.node.type_, from_port.name, False)
+        target = self._port_type(to_port.node.type_, to_port.name, True)
+        if source is None or target is None or source is target:
+            return True
+        self.refused = refusal(from_port.node.name, from_port.name, source, to_port.node.name, to_port.name, target)
+        QtWidgets.QToolTip.showText(QtGui.QCursor.pos(), self.refused, self)
+        return False
 
     def establish_connection(self, start_port, end_port) -> None:
         """Draw a wire in the colour of the data type it carries."""

@@ -36,7 +36,8 @@ def test_drop_from_palette_adds_nodes(main_window, adapter):
 def test_palette_filters_as_you_type(main_window):
     main_window.palette.search.setText("regress")
     names = [text for text, _ in main_window.palette.entries()]
-    assert names == ["Two-Class Logistic Regression", "Linear Regression"]
+    expected = [c.name for c in main_window.engine.registry if "regress" in c.name.lower()]
+    assert names == expected and "Linear Regression" in names and "Two-Class Logistic Regression" in names
 
 
 def test_wire_compatible_ports_and_refuse_incompatible(qtbot, main_window, adapter):
@@ -57,6 +58,8 @@ def test_wire_compatible_ports_and_refuse_incompatible(qtbot, main_window, adapt
     drag(qtbot, viewer, port_point(viewer, adapter.node(learner).outputs()["Untrained model"]),
          port_point(viewer, adapter.node(train).inputs()["Dataset"]))
     assert len(adapter.to_pipeline().edges) == 1
+    assert viewer.refused == ("Train Model's Dataset takes a data set; "
+                              "Linear Regression's Untrained model is an untrained learner.")
     drag(qtbot, viewer, port_point(viewer, adapter.node(learner).outputs()["Untrained model"]),
          port_point(viewer, adapter.node(train).inputs()["Untrained model"]))
     assert len(adapter.to_pipeline().edges) == 2
