@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 
 from designer_app.canvas.badges import CommentText, StatusBadge, ValidationBadge, WarningBadge
 from designer_app.canvas.commands import SetPipelineSettingsCmd
+from designer_app.canvas.node_title import node_title
 from designer_app.canvas.node_types import ComponentNode, node_classes, node_type
 from designer_app.canvas.viewer import PALETTE_MIME, TypedViewer
 from designer_app.theme import CANVAS, DEFAULT_THEME
@@ -381,8 +382,16 @@ class CanvasAdapter(QtCore.QObject):
         self._paint(created)
         self.graph.add_node(created, pos=[float(node.position[0]), float(node.position[1])],
                             selected=False, push_undo=push_undo)
+        self._retitle(created, node.params)
         self._badges_of(created)[2].show_comment(node.comment)
         return created
+
+    def _retitle(self, node: ComponentNode, params: dict) -> None:
+        """Title the node by what it stands for (a data set and its version) and fit its box to the title."""
+        title = node_title(node.COMPONENT, params)
+        if title != node.name():
+            node.set_property("name", title, push_undo=False)
+            node.view.draw_node()
 
     def _paint(self, node: ComponentNode) -> None:
         colors = CANVAS[self._theme]
@@ -436,6 +445,8 @@ class CanvasAdapter(QtCore.QObject):
             return
         if name == "comment":
             self._badges_of(node)[2].show_comment(value)
+        if name == "params":
+            self._retitle(node, value)
         self.node_changed.emit(node.get_property("uuid"))
 
     def _on_wire_changed(self, in_port, _out_port) -> None:

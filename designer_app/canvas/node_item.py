@@ -6,6 +6,7 @@ from NodeGraphQt.qgraphics.node_base import NodeItem
 from PySide6 import QtCore, QtGui
 
 MIN_WIDTH, HEIGHT, ACCENT_WIDTH, PADDING = 180.0, 48.0, 5.0, 18.0
+PROXY_BELOW = 36.0  # screen pixels of node width under which NodeGraphQt draws a bare box without the name
 STATUS_LINE = 9.0  # the name moves up this much while a run status shows under it
 
 
@@ -19,6 +20,7 @@ class ComponentNodeItem(NodeItem):
         super().__init__(name, parent)
         self._icon_item.setVisible(False)
         self._text_item.set_locked(True)  # names are the component's, not editable
+        self._proxy_mode_threshold = PROXY_BELOW
 
     def post_init(self, viewer, pos=None) -> None:
         font = QtGui.QFont()
