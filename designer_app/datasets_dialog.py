@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from designer_app.preview.table_model import FrameModel
 from designer_app.run_status import format_time
 from engine.datasets import DatasetError, DatasetInfo, read_table
+from engine.samples import SAMPLE_DATASETS
 from engine.workspace import Workspace
 from nodes.table import TableSchema
 
@@ -56,10 +57,18 @@ def preview_tabs(model: FrameModel, schema: QTreeWidget) -> QTabWidget:
     view = QTableView()
     view.setModel(model)
     view.setAlternatingRowColors(True)
+    model.modelReset.connect(view.resizeColumnsToContents)  # whole column names, where they fit
     tabs = QTabWidget()
     tabs.addTab(view, "Preview")
     tabs.addTab(schema, "Schema")
     return tabs
+
+
+def origin(info: DatasetInfo) -> str:
+    """Where a data set came from, as its user knows it: a shipped sample, or the file it was registered from."""
+    if info.name in SAMPLE_DATASETS:
+        return "A sample data set shipped with Designer (origin and licence: resources/datasets/README.md)"
+    return f"Registered from {info.source_path}"
 
 
 def banner() -> QLabel:
@@ -139,12 +148,12 @@ class DatasetsDialog(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.setWindowTitle("Data")
-        self.resize(1000, 600)
+        self.resize(1120, 620)
         self.list = QTreeWidget()
         self.list.setHeaderLabels(("Name", "Version", "Rows", "Columns", "Created"))
         self.list.setRootIsDecorated(False)
         self.list.setAlternatingRowColors(True)
-        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.list.header().setStretchLastSection(False)
         self.list.currentItemChanged.connect(lambda item, _: self._show(item))
         self.message = banner()
         register = QPushButton("Create from local file…", clicked=self.choose_file)
@@ -165,12 +174,13 @@ class DatasetsDialog(QDialog):
         splitter = QSplitter()
         splitter.addWidget(self.list)
         splitter.addWidget(right)
-        splitter.setSizes([420, 580])
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
         self.refresh()
+        listed = self.list.header().length() + 2 * self.list.frameWidth() + 24  # every column whole
+        splitter.setSizes([listed, max(520, self.width() - listed)])
 
     def refresh(self) -> None:
         self.list.clear()
@@ -179,7 +189,7 @@ class DatasetsDialog(QDialog):
                                     format_time(info.created)])
             item.setData(0, Qt.ItemDataRole.UserRole, info)
             self.list.addTopLevelItem(item)
-        for column in range(1, 5):
+        for column in range(self.list.columnCount()):
             self.list.resizeColumnToContents(column)
         if self.list.topLevelItemCount():
             self.list.setCurrentItem(self.list.topLevelItem(0))
@@ -201,7 +211,7 @@ class DatasetsDialog(QDialog):
             return
         self.details.setText(f"<b>{info.name}</b> version {info.version} — {info.row_count:,} rows"
                              + (f"<br>{info.description}" if info.description else "")
-                             + f"<br><span style='color:#8a9099'>{info.source_path}</span>")
+                             + f"<br><span style='color:#8a9099'>{origin(info)}</span>")
         self.preview_model.set_frame(self.workspace.datasets.load_dataset(info.name, info.version).frame)
         fill_schema(self.schema, info.schema)
 
