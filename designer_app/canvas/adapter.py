@@ -132,17 +132,19 @@ class CanvasAdapter(QtCore.QObject):
     def to_pipeline(self) -> Pipeline:
         """The canvas as the engine's pipeline document."""
         nodes, edges = [], []
-        for node in self._component_nodes():
+        components = self._component_nodes()
+        uuid_of = {node.id: node.model.custom_properties["uuid"] for node in components}
+        for node in components:
             x, y = node.pos()
-            nodes.append(Node(id=node.get_property("uuid"), component=node.COMPONENT.id,
-                              version=node.get_property("version"), params=copy.deepcopy(node.get_property("params")),
-                              position=(float(x), float(y)), comment=node.get_property("comment"),
-                              compute=node.get_property("compute") or None,
-                              regenerate=bool(node.get_property("regenerate"))))
-            for in_port in node.input_ports():
-                for out_port in in_port.connected_ports():
-                    edges.append(Edge(source=out_port.node().get_property("uuid"), source_port=out_port.name(),
-                                      target=node.get_property("uuid"), target_port=in_port.name()))
+            own = node.model.custom_properties  # read directly: get_property copies every property per call
+            nodes.append(Node(id=own["uuid"], component=node.COMPONENT.id, version=own["version"],
+                              params=copy.deepcopy(own["params"]), position=(float(x), float(y)),
+                              comment=own["comment"], compute=own["compute"] or None,
+                              regenerate=bool(own["regenerate"])))
+            for in_port in node.input_ports():  # the port models' links: connected_ports() rebuilds every port
+                for source, names in in_port.model.connected_ports.items():
+                    edges.extend(Edge(source=uuid_of[source], source_port=name, target=own["uuid"],
+                                      target_port=in_port.model.name) for name in names)
         backdrops = [Backdrop(id=b.get_property("uuid"), text=b.text(), position=tuple(map(float, b.pos())),
                               size=tuple(map(float, b.size())))
                      for b in self.graph.all_nodes() if isinstance(b, BackdropNode)]
