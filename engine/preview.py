@@ -14,6 +14,8 @@ HISTOGRAM_BINS = 10
 TOP_VALUES = 10
 MAX_OUTLIERS = 25
 WHISKER_IQR = 1.5
+SAMPLE_ROWS = 200_000
+"""Above this many rows, a column's statistics and charts are computed on a seeded random sample of them."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class ColumnSummary:
     histogram: Histogram | None = None
     box: BoxPlot | None = None
     top_values: tuple[tuple[str, int], ...] = field(default_factory=tuple)
+    sampled: int | None = None  # the rows the statistics were computed on, when not all (approximate figures)
 
     @property
     def numeric(self) -> bool:
@@ -98,12 +101,15 @@ def top_values(series: pd.Series, n: int = TOP_VALUES) -> tuple[tuple[str, int],
     return tuple((str(value), int(count)) for value, count in counts.items())
 
 
-def summarize(table: Table, name: str) -> ColumnSummary:
-    """Statistics and chart figures of one column over all its rows (not only the previewed ones)."""
-    series = table.frame[name]
+def summarize(table: Table, name: str, sample_rows: int = SAMPLE_ROWS) -> ColumnSummary:
+    """Statistics and chart figures of one column over all its rows (not only the previewed ones); past
+    `sample_rows` rows, over a seeded random sample of them, except the row and missing counts."""
+    whole = table.frame[name]
+    series = whole.sample(n=sample_rows, random_state=0) if len(whole) > sample_rows else whole
     present = series.dropna()
-    base = dict(name=name, feature_type=feature_type(table, name), count=int(len(series)),
-                unique=int(present.nunique()), missing=int(series.isna().sum()))
+    base = dict(name=name, feature_type=feature_type(table, name), count=int(len(whole)),
+                unique=int(present.nunique()), missing=int(whole.isna().sum()),
+                sampled=len(series) if len(series) < len(whole) else None)
     column = table.schema[name]
     if not column.type.numeric or column.categorical or present.empty:
         return ColumnSummary(**base, top_values=top_values(series))

@@ -80,3 +80,17 @@ def test_categorical_and_all_missing_columns():
     assert preview.summarize(table, "c").feature_type == "Categorical Feature"
     empty = preview.summarize(table, "m")
     assert (empty.missing, empty.unique, empty.mean, empty.top_values) == (3, 0, None, ())
+
+
+def test_past_the_sample_size_statistics_are_approximate_and_counts_exact():
+    rng = np.random.default_rng(5)
+    values = rng.normal(50, 10, 5000)
+    values[::50] = np.nan
+    table = Table(pd.DataFrame({"x": values}))
+    exact = preview.summarize(table, "x")
+    sampled = preview.summarize(table, "x", sample_rows=1000)
+    assert exact.sampled is None and sampled.sampled == 1000
+    assert (sampled.count, sampled.missing) == (5000, 100)  # over every row
+    assert sampled.mean == pytest.approx(exact.mean, rel=0.02)
+    assert sum(sampled.histogram.counts) == 1000 - int(np.isnan(table.frame["x"].sample(n=1000, random_state=0)).sum())
+    assert preview.summarize(table, "x", sample_rows=1000) == sampled  # the same sample every time

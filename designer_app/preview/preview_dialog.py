@@ -1,8 +1,10 @@
 """Preview data of one output port: row and column counts, the first 100 x 100 cells, and the selected
-column's statistics and visualizations."""
+column's statistics and visualizations. The output is read and each column summarised off the GUI thread, so
+the window opens at once however big the data; past `SAMPLE_ROWS` rows the statistics are computed on a sample
+and say so."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from designer_app.background import BackgroundCall
 from designer_app.preview.charts import BarChart, BoxPlotChart, HistogramChart
 from designer_app.preview.table_model import FrameModel
 from engine.engine import Engine
-from engine.preview import PREVIEW_COLUMNS, PREVIEW_ROWS, ColumnSummary, summarize
+from engine.preview import PREVIEW_COLUMNS, PREVIEW_ROWS, SAMPLE_ROWS, ColumnSummary, summarize
 from nodes.table import Table
 
 MAX_COLUMN_WIDTH = 220
@@ -47,6 +50,7 @@ class ColumnPanel(QWidget):
         self.name.setStyleSheet("font-size: 14px; font-weight: 600;")
         self.feature_type = QLabel()
         self.feature_type.setObjectName("hint")
+        self.approximate = QLabel(objectName="hint", wordWrap=True)
         self.values: dict[str, QLabel] = {}
         self.form = form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
@@ -64,6 +68,7 @@ class ColumnPanel(QWidget):
         layout.addWidget(self.name)
         layout.addWidget(self.feature_type)
         layout.addWidget(statistics)
+        layout.addWidget(self.approximate)
         layout.addLayout(form)
         layout.addWidget(visualizations)
         for chart in (self.histogram, self.box, self.bars):
@@ -73,6 +78,10 @@ class ColumnPanel(QWidget):
     def show_summary(self, summary: ColumnSummary) -> None:
         self.name.setText(summary.name)
         self.feature_type.setText(summary.feature_type)
+        self.approximate.setText(f"Approximate: computed on a random sample of {summary.sampled:,} of the "
+                                 f"{summary.count:,} rows (the row and missing counts are exact)."
+                                 if summary.sampled else "")
+        self.approximate.setVisible(bool(summary.sampled))
         for caption, value in summary.statistics():
             self.values[caption].setText(figure(value))
             self.form.setRowVisible(self.values[caption], value is not None)
@@ -87,22 +96,49 @@ class ColumnPanel(QWidget):
 
 
 class PreviewDialog(QDialog):
-    """Reads the port's value through engine.output; non-table outputs (models) get a short note."""
+    """Reads the port's value through engine.output off the GUI thread; non-table outputs (models) get a short
+    note. Emits `summarized(summary)` each time a column's statistics are in."""
+
+    summarized = Signal(object)
 
     def __init__(self, engine: Engine, job_id: str, node_id: str, port: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         step = engine.workspace.jobs.get(job_id).step(node_id)
         self.setWindowTitle(f"{step.name} › {port}")
         self.resize(1100, 680)
-        value = engine.output(job_id, node_id, port)
-        layout = QVBoxLayout(self)
+        self.port, self.table, self.summary, self.view = port, None, None, None
+        self.layout_ = QVBoxLayout(self)
         title = QLabel(f"{step.name} › {port}")
         title.setStyleSheet("font-size: 16px; font-weight: 600;")
-        layout.addWidget(title)
+        self.layout_.addWidget(title)
+        self.status = QLabel("Reading the output…", objectName="hint")
+        self.layout_.addWidget(self.status)
+        self.layout_.addStretch(1)
+        self._calls: set[BackgroundCall] = set()
+        self._in_background(lambda: engine.output(job_id, node_id, port), self._loaded)
+
+    def _in_background(self, function, done) -> None:
+        """Run `function` on the thread pool; `done` (a method, so a closed window gets nothing) takes its result."""
+        call = BackgroundCall(function)  # parentless: it outlives a window closed meanwhile
+        call.succeeded.connect(done)
+        call.failed.connect(self._failed)
+        for outcome in (call.succeeded, call.failed):
+            outcome.connect(lambda _result, c=call: self._calls.discard(c))
+        self._calls.add(call)
+        call.start()
+
+    def _failed(self, error: Exception) -> None:
+        self.status.setText(f"Could not read this output: {error}")
+        self.status.show()
+
+    def _loaded(self, value: object) -> None:
+        layout = self.layout_
+        layout.takeAt(layout.count() - 1)  # the stretch under the status line
         if not isinstance(value, Table):
-            layout.addWidget(QLabel(f'"{port}" holds a {type(value).__name__}, not a data set; '
-                                    "only data sets can be previewed."))
+            self.status.setText(f'"{self.port}" holds a {type(value).__name__}, not a data set; '
+                                "only data sets can be previewed.")
             return
+        self.status.hide()
         self.table = value
         rows, columns = value.frame.shape
         counts = QHBoxLayout()
@@ -113,7 +149,8 @@ class PreviewDialog(QDialog):
         counts.addStretch()
         if rows > PREVIEW_ROWS or columns > PREVIEW_COLUMNS:
             note = QLabel(f"Showing the first {min(rows, PREVIEW_ROWS)} rows and {min(columns, PREVIEW_COLUMNS)} "
-                          "columns; statistics cover all rows.")
+                          "columns; statistics cover all rows" + (" (or a large sample of them)."
+                                                                  if rows > SAMPLE_ROWS else "."))
             note.setObjectName("hint")
             counts.addWidget(note)
         layout.addLayout(counts)
@@ -153,5 +190,12 @@ class PreviewDialog(QDialog):
             self._show(current.column())
 
     def _show(self, column: int) -> None:
-        self.summary = summarize(self.table, str(self.model.frame.columns[column]))
-        self.column.show_summary(self.summary)
+        name, table = str(self.model.frame.columns[column]), self.table
+        self._in_background(lambda: summarize(table, name, SAMPLE_ROWS), self._summarized)
+
+    def _summarized(self, summary: ColumnSummary) -> None:
+        if summary.name != str(self.model.frame.columns[self.view.currentIndex().column()]):
+            return  # another column was selected meanwhile: its summary is coming
+        self.summary = summary
+        self.column.show_summary(summary)
+        self.summarized.emit(summary)

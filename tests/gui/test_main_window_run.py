@@ -136,6 +136,7 @@ def test_preview_data_from_the_node_context_menu(main_window, engine, qtbot):
     ports["Scored dataset"].trigger()
     dialog = main_window.findChild(PreviewDialog)
     assert dialog.isVisible() and dialog.windowTitle() == "Score Model › Scored dataset"
+    qtbot.waitUntil(lambda: dialog.summary is not None)  # the output is read off the GUI thread
     assert dialog.model.rowCount() > 0 and "Scored Labels" in list(dialog.model.frame.columns)
     dialog.close()
 

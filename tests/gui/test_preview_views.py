@@ -1,6 +1,8 @@
 """Preview data on an output port, and Evaluate Model's visualizations."""
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -21,6 +23,7 @@ def binary_job(engine):
 def test_preview_shows_counts_first_rows_and_column_statistics(engine, binary_job, qtbot):
     dialog = PreviewDialog(engine, binary_job.id, SCORE_MODEL, "Scored dataset")
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.summary is not None)  # read and summarised off the GUI thread
     frame = engine.output(binary_job.id, SCORE_MODEL, "Scored dataset").frame
     assert frame.shape == (172, 33)
     assert (dialog.model.rowCount(), dialog.model.columnCount()) == (100, 33)
@@ -33,7 +36,8 @@ def test_preview_shows_counts_first_rows_and_column_statistics(engine, binary_jo
     assert sum(dialog.summary.histogram.counts) == 172
     assert dialog.column.histogram.isVisibleTo(dialog) and not dialog.column.bars.isVisibleTo(dialog)
 
-    dialog.select_column(list(frame.columns).index("diagnosis"))
+    with qtbot.waitSignal(dialog.summarized):
+        dialog.select_column(list(frame.columns).index("diagnosis"))
     assert dialog.column.feature_type.text() == "String Label"
     assert dialog.column.values["Unique Values"].text() == "2"
     assert dialog.column.bars.isVisibleTo(dialog) and not dialog.column.histogram.isVisibleTo(dialog)
@@ -105,3 +109,19 @@ def test_regression_shows_residuals(engine, qtbot):
     assert sum(spread.histogram.counts) == len(scored.actual)
     assert view.metrics()[0]["Coefficient_of_Determination"] == pytest.approx(
         job.metrics[evaluate]["Coefficient_of_Determination"])
+
+
+def test_a_big_output_opens_at_once_and_says_its_statistics_are_approximate(engine, binary_job, qtbot, monkeypatch):
+    from designer_app.preview import preview_dialog
+    monkeypatch.setattr(preview_dialog, "SAMPLE_ROWS", 50)  # 172 rows count as big here
+    gate = threading.Event()
+    output = engine.output
+    monkeypatch.setattr(engine, "output", lambda *a: gate.wait(10) and output(*a))
+    dialog = PreviewDialog(engine, binary_job.id, SCORE_MODEL, "Scored dataset")  # returns while the read waits
+    qtbot.addWidget(dialog)
+    assert dialog.status.text() == "Reading the output…" and dialog.summary is None
+    gate.set()
+    qtbot.waitUntil(lambda: dialog.summary is not None)
+    assert dialog.summary.sampled == 50 and dialog.summary.count == 172
+    assert dialog.column.approximate.isVisibleTo(dialog)
+    assert "random sample of 50 of the 172 rows" in dialog.column.approximate.text()
