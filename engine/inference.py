@@ -29,8 +29,7 @@ from nodes.web_service import DATASET, NAME
 InferenceKind = Literal["realtime", "batch"]
 KINDS: tuple[InferenceKind, ...] = ("realtime", "batch")
 DATASET_PARAMETER = "input-dataset"
-SIDE_BY_SIDE = 220.0  # canvas distance between a saved transformation and the Apply Transformation it feeds
-OFFSET = 110.0  # how far below its neighbour a Web Service node is placed
+BESIDE = 300.0  # canvas distance of a generated node from the one it sits beside (a node is up to ~260 wide)
 SAVED = {"MD": saved_model.COMPONENT, "TD": saved_transformation.COMPONENT}  # by the prefix of their asset names
 
 
@@ -164,7 +163,7 @@ def _replace_fitting(graph: _Graph, node: Node, outputs: dict[str, PortType], da
     """A node that fits a transformation: its transformation saved (TD-), its data output an Apply
     Transformation of that saved transformation to the data it was fitted on."""
     x, y = node.position
-    saved = {port: _saved(graph, node.id, port, "TD", (x - SIDE_BY_SIDE, y))  # beside Apply Transformation
+    saved = {port: _saved(graph, node.id, port, "TD", (x - BESIDE, y))  # left of Apply Transformation
              for port, port_type in outputs.items() if port_type is PortType.TRANSFORMATION}
     graph.redirect.update({(node.id, port): source for port, source in saved.items()})
     apply = graph.add(apply_transformation.COMPONENT, node.position)
@@ -184,7 +183,7 @@ def _add_web_service(graph: _Graph, registry: Registry) -> None:
     on the scored output of each node that scores with a trained model."""
     for index, source in enumerate(_data_sets(graph, registry)):
         x, y = source.position
-        node = graph.add(web_service_input.COMPONENT, (x, y + OFFSET), **{NAME: f"WebServiceInput{index}"})
+        node = graph.add(web_service_input.COMPONENT, (x + BESIDE, y), **{NAME: f"WebServiceInput{index}"})
         graph.edges = [e.model_copy(update={"source": node.id, "source_port": DATASET}) if e.source == source.id
                        else e for e in graph.edges]
         port = next(p.name for p in registry[source.component].outputs if p.type is PortType.DATAFRAME)
@@ -195,7 +194,7 @@ def _add_web_service(graph: _Graph, registry: Registry) -> None:
         port = next((p.name for p in registry[scorer.component].outputs if p.type is PortType.DATAFRAME), None)
         if port is not None:
             x, y = scorer.position
-            node = graph.add(web_service_output.COMPONENT, (x, y + OFFSET), **{NAME: f"WebServiceOutput{index}"})
+            node = graph.add(web_service_output.COMPONENT, (x + BESIDE, y), **{NAME: f"WebServiceOutput{index}"})
             graph.wire((scorer.id, port), node.id, DATASET)
 
 

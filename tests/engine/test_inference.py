@@ -167,3 +167,15 @@ def test_a_job_that_did_not_complete_or_trained_nothing_is_refused(trained):
     with pytest.raises(InferenceError, match="unknown inference pipeline kind"):
         create_inference_pipeline(workspace, untrained.id, "streaming")
 
+
+
+@pytest.mark.parametrize("kind", ["realtime", "batch"])
+@pytest.mark.parametrize("sample", list(TRAINING))
+def test_generated_nodes_are_placed_clear_of_every_other_node(trained, sample, kind):
+    """No node of the generated draft sits on another (the canvas draws a node about 260 x 48)."""
+    workspace, engine, jobs = trained
+    pipeline, _ = create_inference_pipeline(workspace, jobs[sample].id, kind)
+    for i, one in enumerate(pipeline.nodes):
+        for other in pipeline.nodes[i + 1:]:
+            dx, dy = abs(one.position[0] - other.position[0]), abs(one.position[1] - other.position[1])
+            assert dx >= 260 or dy >= 60, (engine.registry[one.component].name, engine.registry[other.component].name)
