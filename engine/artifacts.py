@@ -129,7 +129,11 @@ class ArtifactFiles:
         """Serialise a table or a picklable object and write its file atomically, unless an intact one is there
         already; a damaged file of that name is replaced, so the file always matches its name."""
         kind = "table" if isinstance(value, Table) else "object"
-        data = table_bytes(value) if kind == "table" else object_bytes(value)
+        return self.write_bytes(table_bytes(value) if kind == "table" else object_bytes(value), kind)
+
+    def write_bytes(self, data: bytes, kind: str) -> Written:
+        """Write an artifact's bytes (serialised elsewhere, e.g. by a step on a machine that does not share this
+        folder) under their hash, unless an intact file is there already."""
         ref = ArtifactRef(_sha256(data), kind)
         path = self.path(ref)
         if not _holds(path, data):

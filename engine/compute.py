@@ -1,6 +1,7 @@
 """Compute targets: where `execute_step` runs. `local` is a thread pool in this process; `local-processes` is a pool
 of worker processes for steps that hold the GIL. Both take a `StepSpec` and give back a future of its outcome;
-the step's reports reach the scheduler's queue either way."""
+the step's reports reach the scheduler's queue either way. A Dask cluster is the third kind (engine/dask_compute.py);
+the targets a workspace knows, by name, are in engine/compute_targets.py."""
 from __future__ import annotations
 
 import multiprocessing
@@ -22,6 +23,9 @@ LOCAL_PROCESSES = "local-processes"
 class ComputeTarget(Protocol):
     in_process: bool  # True: in-memory input values may be handed over and output values come back
 
+    def reach(self, artifacts: str) -> None:
+        """Make sure steps can run there before a job starts; raises (with why) when they cannot."""
+
     def submit(self, spec: StepSpec, reports: Channel) -> Future[StepOutcome]: ...
 
     def close(self) -> None: ...
@@ -34,6 +38,9 @@ class ThreadTarget:
 
     def __init__(self, workers: int | None = None) -> None:
         self.pool = ThreadPoolExecutor(workers or os.cpu_count() or 2, thread_name_prefix="designer-step")
+
+    def reach(self, artifacts: str) -> None:
+        """Always there."""
 
     def submit(self, spec: StepSpec, reports: Channel) -> Future[StepOutcome]:
         return self.pool.submit(execute_step, replace(spec, channel=reports))
@@ -56,6 +63,9 @@ class ProcessTarget:
         self.pool: ProcessPoolExecutor | None = None
         self._routes: weakref.WeakValueDictionary[str, Channel] = weakref.WeakValueDictionary()
         self._lock = threading.Lock()
+
+    def reach(self, artifacts: str) -> None:
+        """Started with the first step."""
 
     def _start(self) -> None:
         """Start the manager and the pool; both ignore Ctrl+C, which reaches every process of the terminal's

@@ -6,7 +6,7 @@ import threading
 from typing import Any
 
 from engine.artifacts import ArtifactRef
-from engine.compute import ComputeTarget, local_targets
+from engine.compute_targets import StoredTargets, Targets
 from engine.events import EventBus, JobEvent, Listener, StepEvent
 from engine.fingerprint import pipeline_fingerprints
 from engine.job_store import FINAL, JobRecord
@@ -49,13 +49,13 @@ class JobHandle:
 
 class Engine:
     """Runs jobs of one workspace on its compute targets: threads by default (workers = cores), worker
-    processes for nodes or pipelines whose compute is `local-processes`."""
+    processes for nodes or pipelines whose compute is `local-processes`, or a Dask cluster the workspace stores."""
 
     def __init__(self, workspace: Workspace, registry: Registry | None = None, max_workers: int | None = None) -> None:
         self.workspace = workspace
         self.registry = registry or default_registry()
         self.bus = EventBus()
-        self.targets: dict[str, ComputeTarget] = local_targets(max_workers)
+        self.targets = Targets(StoredTargets(workspace.store), max_workers)
         self._runs: dict[str, JobRun] = {}
         self._threads: dict[str, threading.Thread] = {}
         self._lock = threading.Lock()
@@ -150,5 +150,4 @@ class Engine:
             run.cancel()
         for thread in threads:
             thread.join(timeout)
-        for target in self.targets.values():
-            target.close()
+        self.targets.close()

@@ -139,6 +139,10 @@ class JobRun:
         order = topological_order(self.pipeline)
         steps = tuple((n, self.nodes[n].component, self.name_of(n)) for n in order)
         self._emit(JobEvent(self.job_id, "Running", steps=steps))
+        unreachable = self._unreachable(order)
+        if unreachable:
+            self.errors.append(unreachable)
+            return self._conclude()
         self.catalog = self.workspace.datasets.snapshot()
         plan = chunk_plan(self.pipeline, self.registry)
         if plan is not None:
@@ -187,6 +191,23 @@ class JobRun:
             raise
         finally:
             self.cancel_flag.clear()
+
+    def _target(self, node_id: str) -> str:
+        return self.nodes[node_id].compute or self.pipeline.default_compute or LOCAL_COMPUTE
+
+    def _unreachable(self, order: list[str]) -> str | None:
+        """Reach every compute target the steps run on before any runs; what stops the job if one cannot be."""
+        reached: set[str] = set()
+        for node_id in order:
+            name = self._target(node_id)
+            if name in reached:
+                continue
+            reached.add(name)
+            try:
+                self.targets[name].reach(str(self.workspace.artifacts.root))
+            except Exception as error:  # noqa: BLE001 - whatever stops the connection is what the user reads
+                return f"The compute target {name} of {self.name_of(node_id)} is unreachable: {error}"
+        return None
 
     def _stream(self, plan: ChunkPlan, order: list[str]) -> str | None:
         """Run a row-wise batch pipeline chunk by chunk (engine/batch.py), every step at once; None when the
@@ -315,7 +336,7 @@ class JobRun:
         self.fingerprints[node_id] = fingerprint
         if not (self.regenerate or node.regenerate) and self._reuse(node_id, component, fingerprint):
             return True
-        target = self.targets[node.compute or self.pipeline.default_compute or LOCAL_COMPUTE]
+        target = self.targets[self._target(node_id)]
         spec = StepSpec(self.job_id, node_id, component, params,
                         {port: o.value if target.in_process and o.value is not _UNSET else o.ref
                          for port, o in inputs.items()},
@@ -408,11 +429,10 @@ class JobRun:
         try:
             return future.result()
         except Exception as error:  # noqa: BLE001 - whatever broke the target is reported on the step
-            node = self.nodes[node_id]
-            component = self.registry[node.component]
-            where = node.compute or self.pipeline.default_compute or LOCAL_COMPUTE
-            failure = ComponentError(1000, "LibraryException", f'The compute target "{where}" could not run '
-                                                                 f"{component.name}: {type(error).__name__}: {error}")
+            component = self.registry[self.nodes[node_id].component]
+            failure = ComponentError(1000, "LibraryException", f'The compute target "{self._target(node_id)}" could '
+                                                                 f"not run {component.name}: {type(error).__name__}: "
+                                                                 f"{error}")
             return StepOutcome("Failed", error=error_dict(node_id, component, failure))
 
     def _record_failure(self, error: dict) -> None:

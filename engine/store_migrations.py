@@ -80,3 +80,11 @@ def m007_online_endpoints(db: Database) -> None:
     db["online_deployments"].create({"endpoint": str, "version": int, "pipeline": str, "job_id": str,
                                      "created": str}, pk=("endpoint", "version"),
                                     foreign_keys=[("endpoint", "online_endpoints", "name")])
+
+
+@migrations()
+def m008_compute_targets(db: Database) -> None:
+    """Compute targets beside the built-in ones: Dask clusters by name, with their scheduler address and the link
+    to their dashboard."""
+    db["compute_targets"].create({"name": str, "kind": str, "address": str, "dashboard": str, "created": str},
+                                 pk="name", not_null={"kind", "address"})

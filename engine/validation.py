@@ -123,7 +123,7 @@ class _Checker:
     def check_compute(self) -> None:
         default = self.pipeline.default_compute
         if default and default not in self.computes:
-            self.problem(f'The pipeline compute target "{default}" is invalid; choose one of: '
+            self.problem(f"The compute target {default} of the pipeline is invalid; choose one of: "
                          f'{", ".join(sorted(self.computes))}.', code="InvalidCompute")
         for node in self.pipeline.nodes:
             if node.compute and node.compute not in self.computes:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from engine.cli import datasets, drafts, gc, inference, jobs, models, online, publishing, run, serve, tokens
+from engine.cli import compute, datasets, drafts, gc, inference, jobs, models, online, publishing, run, serve, tokens
 from engine.cli.common import EXIT_INVALID, answer
 from nodes.lazy import Lazy
 from nodes.reference import reference
@@ -27,7 +27,7 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--workspace", metavar="DIR", help="workspace folder (default: $DESIGNER_WORKSPACE or the "
                                                            "per-user data folder)")
     sub = parser.add_subparsers(dest="command")
-    for group in (run, jobs, datasets, drafts, gc, inference, models, publishing, online, serve, tokens):
+    for group in (run, jobs, datasets, drafts, gc, inference, models, publishing, online, serve, tokens, compute):
         group.register(sub)
     components = sub.add_parser("components", help="list the component catalogue")
     shape = components.add_mutually_exclusive_group()

@@ -86,6 +86,8 @@ def run_pipeline(workspace: Workspace, args: argparse.Namespace) -> int:
     pipeline = load_pipeline(args.file)
     if pipeline is None:
         return EXIT_INVALID
+    if args.compute:
+        pipeline = pipeline.model_copy(update={"default_compute": args.compute})
     engine = Engine(workspace)
     try:
         with CancelOnSignal() as signals:

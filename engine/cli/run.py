@@ -15,6 +15,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     run.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a pipeline parameter value")
     run.add_argument("--regenerate", action="store_true", help="run every step again instead of reusing outputs")
     run.add_argument("--json", action="store_true", help="print the job record as JSON")
+    run.add_argument("--compute", metavar="NAME", help="the compute target to run on instead of the pipeline's default "
+                                                       "(`designer compute list`)")
     run.set_defaults(handler=Lazy("engine.cli._run", "run_pipeline"))
     validate = sub.add_parser("validate", help="check a pipeline without running it")
     validate.add_argument("file", type=Path)
