@@ -23,6 +23,30 @@ from engine.workspace import Workspace
 NOT_RUNNING = "The server is not running: start it from Server ▸ Start server, then call this URL."
 
 
+def code_editor(read_only: bool = True) -> QPlainTextEdit:
+    """A plain-text editor in the fixed-width font, without line wrapping."""
+    editor = QPlainTextEdit(readOnly=read_only)
+    editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+    editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+    return editor
+
+
+def snippet_tabs(languages: tuple[str, ...]) -> tuple[QTabWidget, dict[str, QPlainTextEdit]]:
+    """A tab per language, each a read-only code editor with a Copy button; and the editors by language."""
+    tabs = QTabWidget(documentMode=True)
+    editors: dict[str, QPlainTextEdit] = {}
+    for language in languages:
+        editor = editors[language] = code_editor()
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 4, 0, 0)
+        page_layout.addWidget(editor)
+        page_layout.addWidget(QPushButton("Copy", clicked=lambda _=False, e=editor: QGuiApplication.clipboard().setText(
+            e.toPlainText())))
+        tabs.addTab(page, language)
+    return tabs, editors
+
+
 class ConsumeTab(QWidget):
     """`show_target(target)` fills the snippets for a version (None: nothing selected); `set_server_url(url)`
     follows the running server ("" when stopped: the snippets then use the default address)."""
@@ -44,22 +68,7 @@ class ConsumeTab(QWidget):
         form.addRow("", self.server_hint)
         form.addRow("Token", token_row)
 
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.snippets = QTabWidget(documentMode=True)
-        self.editors: dict[str, QPlainTextEdit] = {}
-        for language in ("Python", "curl"):
-            editor = QPlainTextEdit(readOnly=True)
-            editor.setFont(mono)
-            editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-            page = QWidget()
-            page_layout = QVBoxLayout(page)
-            page_layout.setContentsMargins(0, 4, 0, 0)
-            page_layout.addWidget(editor)
-            copy = QPushButton("Copy", clicked=lambda _=False, e=editor: QGuiApplication.clipboard().setText(
-                e.toPlainText()))
-            page_layout.addWidget(copy)
-            self.snippets.addTab(page, language)
-            self.editors[language] = editor
+        self.snippets, self.editors = snippet_tabs(("Python", "curl"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.snippets, 1)

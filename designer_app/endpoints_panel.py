@@ -1,4 +1,5 @@
-"""Pipeline endpoints: each endpoint's versions (the default marked, disabled ones greyed), and for the selected
+"""Endpoints, as the Azure designer shows them: Real-time endpoints (OnlineEndpointsView) and Pipeline
+endpoints: each pipeline endpoint's versions (the default marked, disabled ones greyed), and for the selected
 version its pipeline inputs, its graph (read-only), its runs and the Consume tab; Submit, Set as default and
 Disable act on the selected version."""
 from __future__ import annotations
@@ -23,8 +24,11 @@ from designer_app.background import BackgroundCall
 from designer_app.canvas.adapter import CanvasAdapter
 from designer_app.consume_snippets import Target, scored_output
 from designer_app.consume_tab import ConsumeTab
+from designer_app.deploy_dialog import DeployDialog
 from designer_app.engine_bridge import EngineBridge
+from designer_app.online_endpoints_view import OnlineEndpointsView
 from designer_app.publish_dialog import PublishDialog, describe_default
+from designer_app.scrolled_page import scrolled
 from designer_app.submit_dialog import SubmitDialog
 from engine.engine import Engine
 from engine.job_store import JobRecord
@@ -51,10 +55,11 @@ def _minutes(stamp: str) -> str:
 
 class EndpointsPanel(QWidget):
     """Emits `job_opened(job_id)` when a run is double-clicked or submitted, `published(endpoint, version)` after
-    a publish."""
+    a publish and `deployed(endpoint)` after a deploy."""
 
     job_opened = Signal(str)
     published = Signal(str, int)
+    deployed = Signal(str)
 
     def __init__(self, engine: Engine, bridge: EngineBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,10 +97,10 @@ class EndpointsPanel(QWidget):
         self.runs.itemDoubleClicked.connect(lambda item, _: self.job_opened.emit(item.data(0, RUN_ID)))
         self.consume = ConsumeTab(engine.workspace)
         self.tabs = QTabWidget(documentMode=True)
-        self.tabs.addTab(self.parameters, "Pipeline inputs")
+        self.tabs.addTab(scrolled(self.parameters), "Pipeline inputs")
         self.tabs.addTab(self.canvas.widget, "Graph")
-        self.tabs.addTab(self.runs, "Runs")
-        self.tabs.addTab(self.consume, "Consume")
+        self.tabs.addTab(scrolled(self.runs), "Runs")
+        self.tabs.addTab(scrolled(self.consume), "Consume")
         self.tabs.currentChanged.connect(lambda _: QTimer.singleShot(0, self.canvas.fit))
         details = QWidget()
         details_layout = QVBoxLayout(details)
@@ -107,10 +112,19 @@ class EndpointsPanel(QWidget):
         splitter.addWidget(self.tree)
         splitter.addWidget(details)
         splitter.setSizes([400, 800])
+        self.pipelines = QWidget()
+        pipelines_layout = QVBoxLayout(self.pipelines)
+        pipelines_layout.setContentsMargins(0, 0, 0, 0)
+        pipelines_layout.addWidget(toolbar)
+        pipelines_layout.addWidget(splitter, 1)
+        self.online = OnlineEndpointsView(engine)
+        self.online.job_opened.connect(self.job_opened)
+        self.kinds = QTabWidget(documentMode=True)
+        self.kinds.addTab(self.online, "Real-time endpoints")
+        self.kinds.addTab(self.pipelines, "Pipeline endpoints")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(toolbar)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.kinds, 1)
         self.runs_timer = QTimer(self, singleShot=True, interval=RUNS_DELAY_MS, timeout=self._fill_runs)
         bridge.job_event.connect(lambda _event: self.runs_timer.start())  # a burst of REST runs: one re-read
         self.refresh()
@@ -219,7 +233,22 @@ class EndpointsPanel(QWidget):
 
     def _published(self, version: PublishedVersion) -> None:
         self.refresh((version.endpoint, version.version))
+        self.kinds.setCurrentWidget(self.pipelines)
         self.published.emit(version.endpoint, version.version)
+
+    def deploy(self, job_id: str, parent: QWidget | None = None) -> DeployDialog:
+        """Open the deploy dialog on a real-time inference job (over `parent`, else the app's window); once
+        deployed, the endpoint is listed and selected, its new key remembered for Test and Consume."""
+        dialog = DeployDialog(self.engine, job_id, self.online.base_url(), parent or self.window())
+        dialog.deployed.connect(self._deployed)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _deployed(self, name: str, key: str) -> None:
+        self.online.deployed(name, key)
+        self.kinds.setCurrentWidget(self.online)
+        self.deployed.emit(name)
 
     def submit(self) -> SubmitDialog | None:
         version = self.selected
@@ -248,3 +277,4 @@ class EndpointsPanel(QWidget):
 
     def set_server_url(self, url: str) -> None:
         self.consume.set_server_url(url)
+        self.online.set_server_url(url)

@@ -6,6 +6,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from designer_app.window_manners import behave
 from nodes.reference import component_page
 from nodes.registry import Registry
 
@@ -39,13 +40,8 @@ class ComponentReference(QtWidgets.QDialog):
         split.addWidget(self.tree)
         split.addWidget(self.page)
         split.setSizes([260, 640])
-        buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.close)
-        layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(split)
-        layout.addWidget(buttons)
-        QtGui.QShortcut(QtGui.QKeySequence("Ctrl+W"), self, self.close)
-        self.resize(960, 640)
+        QtWidgets.QVBoxLayout(self).addWidget(split)
+        behave(self, "reference", (960, 640))
 
     def show_component(self, component_id: str) -> None:
         """Select a component and show its page."""
@@ -82,12 +78,7 @@ def show_markdown(parent: QtWidgets.QWidget, title: str, markdown: str) -> QtWid
     dialog.setWindowTitle(title)
     text = QtWidgets.QTextBrowser()
     text.setMarkdown(markdown)
-    buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
-    buttons.rejected.connect(dialog.close)
-    layout = QtWidgets.QVBoxLayout(dialog)
-    layout.addWidget(text)
-    layout.addWidget(buttons)
-    QtGui.QShortcut(QtGui.QKeySequence("Ctrl+W"), dialog, dialog.close)
-    dialog.resize(520, 480)
+    QtWidgets.QVBoxLayout(dialog).addWidget(text)
+    behave(dialog, title, (520, 480))
     dialog.show()
     return dialog

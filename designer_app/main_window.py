@@ -28,6 +28,7 @@ from designer_app.server_control import ServerControl
 from designer_app.settings import app_settings
 from designer_app.theme import DEFAULT_THEME, THEMES, apply_theme
 from designer_app.validation_panel import ValidationPanel
+from designer_app.window_manners import behave
 from engine.engine import Engine
 from engine.pipeline import PipelineFormatError
 from engine.samples import sample_pipelines
@@ -189,6 +190,7 @@ class MainWindow(QtWidgets.QMainWindow):
         run_menu = bar.addMenu("&Run")
         self._add(run_menu, "submit", "cancel_run", None, "publish")
         run_menu.addMenu(self.inference.menu)
+        run_menu.addAction(self.inference.deploy_action)
         server_menu = bar.addMenu("Ser&ver")
         server_menu.addActions([self.server.start_action, self.server.stop_action])
         self._add(bar.addMenu("&Help"), "help", "shortcuts", None, "about")
@@ -197,6 +199,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.toolbar.addAction(self.inference.menu.menuAction())
         self.toolbar.widgetForAction(self.inference.menu.menuAction()).setPopupMode(
             QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.toolbar.addAction(self.inference.deploy_action)
 
     def _wire_runs(self) -> None:
         """Submit and cancel, jobs and their windows, step logs of the selected node, node output entries."""
@@ -218,6 +221,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.inference.created.connect(self._open_clone)
         self.endpoints.job_opened.connect(self.job_windows.open)
         self.endpoints.published.connect(lambda *_: self._reveal(self.endpoints))
+        for source in (self.job_windows, self.jobs, self.inference):  # Deploy… of a real-time inference job
+            source.deploy_requested.connect(lambda job_id: self.endpoints.deploy(job_id,
+                                                                                 self.job_windows.views.get(job_id)))
+        self.endpoints.deployed.connect(lambda _name: self._reveal(self.endpoints))
         self.server.url_changed.connect(self.endpoints.set_server_url)
         outputs = NodeOutputActions(self.engine, self.adapter, self)
         self.node_menu_about_to_show.connect(outputs.update)
@@ -288,6 +295,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def open_datasets(self) -> DatasetsDialog:
         dialog = DatasetsDialog(self.workspace, self)
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        behave(dialog, "datasets", (dialog.width(), dialog.height()))
         dialog.changed.connect(self._datasets_changed)
         dialog.open()
         return dialog

@@ -49,6 +49,32 @@ CANVAS = {
 }
 
 
+@dataclass(frozen=True)
+class ChartColors:
+    """What the charts draw their frame in (colours as CSS hex strings)."""
+
+    background: str
+    text: str
+    muted: str
+    axis: str
+
+
+CHARTS = {"dark": ChartColors("#1f2023", "#e8eaed", "#9aa0a6", "#5f646c"),
+          "light": ChartColors("#ffffff", "#323130", "#605e5c", "#a19f9d")}
+THEME_PROPERTY = "designerTheme"
+
+
+def current_theme() -> str:
+    """The theme applied to the application (the default before one is)."""
+    app = QApplication.instance()
+    theme = app.property(THEME_PROPERTY) if app is not None else None
+    return theme if theme in THEMES else DEFAULT_THEME
+
+
+def chart_colors() -> ChartColors:
+    return CHARTS[current_theme()]
+
+
 def style_sheet(theme: str) -> str:
     """The theme's style sheet, with `@icons` standing for the icons folder."""
     text = (resources() / "style" / f"{theme}.qss").read_text(encoding="utf-8")
@@ -57,5 +83,7 @@ def style_sheet(theme: str) -> str:
 
 def apply_theme(app: QApplication, theme: str) -> None:
     """Apply a theme's style sheet to the whole application."""
+    theme = theme if theme in THEMES else DEFAULT_THEME
     app.setStyle("Fusion")
-    app.setStyleSheet(style_sheet(theme if theme in THEMES else DEFAULT_THEME))
+    app.setStyleSheet(style_sheet(theme))
+    app.setProperty(THEME_PROPERTY, theme)

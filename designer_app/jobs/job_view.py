@@ -30,6 +30,7 @@ from designer_app.jobs.step_updates import updated
 from designer_app.logs_panel import StepLogsPanel
 from designer_app.preview.viewers import VIEWERS
 from designer_app.submit_dialog import SubmitDialog
+from engine.compute_targets import StoredTargets, dashboards
 from engine.engine import Engine
 from engine.events import JobEvent, MetricEvent, StepEvent
 from engine.job_store import ACTIVE, JobRecord, StepRecord
@@ -58,13 +59,14 @@ class JobView(QWidget):
     """Emits `cloned(draft_id)` after Clone, `resubmitted(job_id)` after Resubmit, and
     `output_requested(job_id, node_id, port)` when an output's viewer button is clicked (port: a nodes.ports.Port),
     `inference_requested(job_id, kind)` from Create inference pipeline ("realtime" or "batch") and
-    `publish_requested(job_id)` from Publish."""
+    `publish_requested(job_id)` from Publish and `deploy_requested(job_id)` from Deploy (a real-time inference job)."""
 
     cloned = Signal(str)
     resubmitted = Signal(str)
     output_requested = Signal(str, str, object)
     inference_requested = Signal(str, str)
     publish_requested = Signal(str)
+    deploy_requested = Signal(str)
 
     def __init__(self, engine: Engine, bridge: EngineBridge, job_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +79,7 @@ class JobView(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.badge = QLabel()
+        self.dashboard = QLabel(openExternalLinks=True, toolTip="The Dask dashboard of the cluster this job runs on")
         self.meta = QLabel()
         self.meta.setObjectName("hint")
         self.error = QLabel(wordWrap=True)
@@ -89,12 +92,15 @@ class JobView(QWidget):
         for label, kind in INFERENCE_KINDS:
             self.inference_button.menu().addAction(label, lambda k=kind: self.inference_requested.emit(self.job_id, k))
         self.publish_button = QPushButton("Publish…", clicked=lambda: self.publish_requested.emit(self.job_id))
+        self.deploy_button = QPushButton("Deploy…", clicked=lambda: self.deploy_requested.emit(self.job_id),
+                                         toolTip="Deploy this real-time inference job as an online endpoint")
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addWidget(self.badge)
+        header.addWidget(self.dashboard)
         header.addStretch()
-        for button in (self.cancel_button, self.inference_button, self.publish_button, self.resubmit_button,
-                       self.clone_button):
+        for button in (self.cancel_button, self.inference_button, self.deploy_button, self.publish_button,
+                       self.resubmit_button, self.clone_button):
             header.addWidget(button)
 
         self.steps = QTreeWidget()
@@ -192,8 +198,12 @@ class JobView(QWidget):
         self.error.setText(job.error or "")
         self.error.setVisible(bool(job.error) and job.status == "Failed")
         self.cancel_button.setVisible(job.status in ACTIVE)
+        links = dashboards(job.pipeline, StoredTargets(self.engine.workspace.store)) if job.status in ACTIVE else {}
+        self.dashboard.setText("  ".join(f'<a href="{url}">Dask dashboard ({name})</a>' for name, url in links.items()))
+        self.dashboard.setVisible(bool(links))
         self.inference_button.setVisible(job.status == "Completed" and job.pipeline.kind == "training")
         self.publish_button.setVisible(job.status == "Completed")
+        self.deploy_button.setVisible(job.status == "Completed" and job.pipeline.kind == "realtime")
 
     def _on_step(self, event: StepEvent) -> None:
         if event.job_id != self.job_id or event.progress is not None or event.node_id not in self.step_items:

@@ -17,10 +17,12 @@ HISTORY_LIMIT = 500
 
 
 class JobsPanel(QWidget):
-    """Double-click a job to open it; Clone and Cancel act on the selected job."""
+    """Double-click a job to open it; Clone and Cancel act on the selected job, Deploy (`deploy_requested`) on a
+    completed real-time inference job."""
 
     job_opened = Signal(str)
     clone_requested = Signal(str)
+    deploy_requested = Signal(str)
 
     def __init__(self, engine: Engine, bridge: EngineBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +32,7 @@ class JobsPanel(QWidget):
         self.rows: dict[str, list[QStandardItem]] = {}
         self.experiments: dict[str, QStandardItem] = {}
         self.started: dict[str, str | None] = {}
+        self.deployable: set[str] = set()
 
         self.view = QTreeView()
         self.view.setModel(self.model)
@@ -46,6 +49,8 @@ class JobsPanel(QWidget):
         self.open_action = QAction("Open", self, triggered=lambda: self._emit(self.job_opened))
         self.clone_action = QAction("Clone", self, triggered=lambda: self._emit(self.clone_requested))
         self.cancel_action = QAction("Cancel", self, triggered=self.cancel_selected)
+        self.deploy_action = QAction("Deploy…", self, triggered=lambda: self._emit(self.deploy_requested),
+                                     toolTip="Deploy the real-time inference job as an online endpoint")
         refresh = QAction("Refresh", self, triggered=self.refresh)
         toolbar = QToolBar()
         for action in (self.open_action, self.clone_action, self.cancel_action, refresh):
@@ -65,6 +70,7 @@ class JobsPanel(QWidget):
         self.model.removeRows(0, self.model.rowCount())
         self.rows.clear()
         self.started.clear()
+        self.deployable.clear()
         self.experiments.clear()
         for job in self.engine.workspace.jobs.list(limit=HISTORY_LIMIT):
             self._add(job, newest=False)
@@ -103,6 +109,8 @@ class JobsPanel(QWidget):
         status.setToolTip(job.error or "")
         submitted.setText(run_status.format_time(job.created))
         duration.setText(run_status.format_duration(job.duration))
+        if job.status == "Completed" and job.pipeline.kind == "realtime":
+            self.deployable.add(job.id)
         if job.status in ACTIVE:
             self.started[job.id] = job.started
         else:
@@ -159,9 +167,10 @@ class JobsPanel(QWidget):
         for action in (self.open_action, self.clone_action):
             action.setEnabled(job_id is not None)
         self.cancel_action.setEnabled(job_id in self.started)
+        self.deploy_action.setEnabled(job_id in self.deployable)
 
     def _menu(self, point: QPoint) -> None:
         if self.view.indexAt(point).data(JOB_ID):
             menu = QMenu(self)
-            menu.addActions([self.open_action, self.clone_action, self.cancel_action])
+            menu.addActions([self.open_action, self.clone_action, self.cancel_action, self.deploy_action])
             menu.exec(self.view.viewport().mapToGlobal(point))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from designer_app.window_manners import behave
 from engine.engine import Engine
 from nodes.lazy import Lazy
 from nodes.ports import EVALUATION_VIEWER, TABLE_VIEWER, Port
@@ -36,5 +37,6 @@ def show_output(engine: Engine, job_id: str, node_id: str, port: Port, parent: Q
     window = VIEWERS[port.viewer].window(engine, job_id, node_id, port.name, parent)
     window.setWindowFlag(Qt.WindowType.Window)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    behave(window, port.viewer, (window.width(), window.height()))
     window.show()
     return window
