@@ -11,10 +11,11 @@ from engine.engine import Engine
 from engine.online import OnlineEndpoints
 from engine.publishing import PipelineEndpoints
 from engine.server import online, pipelines, runs
-from engine.server.auth import authorized, host_checker
+from engine.server.auth import HostCheck, authorized
 from engine.server.body_limit import BodyLimit
 from engine.server.errors import install_error_handlers
 from engine.server.live import LiveEndpoints
+from engine.server.scoring_lane import ScoringLane, document
 from engine.server.submit import Submitter
 from engine.tokens import Tokens
 from engine.workspace import Workspace
@@ -47,18 +48,26 @@ def create_app(workspace: Workspace, engine: Engine, host: str = "127.0.0.1", *,
     """The application serving `workspace` (whose jobs `engine` runs); requests must name `host` (the bound
     address)."""
     app = FastAPI(title="Designer", summary="Pipeline endpoints, runs and online endpoints of a Designer workspace.",
-                  openapi_url=None, docs_url=None, redoc_url=None,
-                  dependencies=[Depends(host_checker(host))])
+                  openapi_url=None, docs_url=None, redoc_url=None)
     app.state.engine = engine
     app.state.tokens = Tokens(workspace.store)
     app.state.endpoints = PipelineEndpoints(workspace, engine.registry)
     app.state.submitter = Submitter(engine, app.state.endpoints)
     app.state.online = OnlineEndpoints(workspace, engine.registry)
     app.state.live = LiveEndpoints(app.state.online, workspace.datasets)  # started and closed with the server
+    app.add_middleware(ScoringLane, state=app.state)  # the hot route, inside the two checks below
     app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.add_middleware(HostCheck, bound=host)  # outermost: a foreign Host is refused before anything else
     install_error_handlers(app)
     app.add_api_route("/healthz", healthz, methods=["GET"], tags=["Service"])
     app.include_router(online.scoring)  # the endpoint's own keys
     for router in (pipelines.router, runs.router, online.management, documents):
         app.include_router(router, dependencies=[Depends(authorized)])
+    app.openapi = lambda: _with_scoring_routes(app)
     return app
+
+
+def _with_scoring_routes(app: FastAPI) -> dict[str, Any]:
+    schema = FastAPI.openapi(app)  # made once, then kept
+    document(schema["paths"])
+    return schema

@@ -1,14 +1,14 @@
 """Who may call: the `Host` header must name the bound address (DNS rebinding), and a workspace token is needed."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated
 from urllib.parse import urlsplit
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from engine.server.errors import ApiError
+from engine.server.errors import ApiError, error_response
 
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 WILDCARD = frozenset({"0.0.0.0", "::", ""})
@@ -24,19 +24,28 @@ def allowed_hosts(bound: str) -> frozenset[str] | None:
     return LOOPBACK if bound in LOOPBACK else frozenset({bound})
 
 
-def host_checker(bound: str) -> Callable[[Request], None]:
-    """A dependency refusing (400) a request whose `Host` header names another host than the bound address."""
-    allowed = allowed_hosts(bound)
+class HostCheck:
+    """Pure ASGI middleware refusing (400) a request whose `Host` header names another host than the bound
+    address."""
 
-    def check_host(request: Request) -> None:
-        header = request.headers.get("host", "")
-        try:
-            name = urlsplit(f"//{header}").hostname
-        except ValueError:
-            name = None
-        if allowed is not None and name not in allowed:
-            raise ApiError(400, "InvalidHost", f'The Host header "{header}" does not name this server ({bound}).')
-    return check_host
+    def __init__(self, app: ASGIApp, bound: str) -> None:
+        self.app, self.bound, self.allowed = app, bound, allowed_hosts(bound)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and self.allowed is not None:
+            header = next((v for k, v in scope["headers"] if k == b"host"), b"").decode("latin-1")
+            if _host_name(header) not in self.allowed:
+                await error_response(400, "InvalidHost", f'The Host header "{header}" does not name this server '
+                                                         f"({self.bound}).")(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def _host_name(header: str) -> str | None:
+    try:
+        return urlsplit(f"//{header}").hostname
+    except ValueError:
+        return None
 
 
 def authorized(request: Request, credentials: Annotated[HTTPAuthorizationCredentials, Depends(bearer)]) -> None:

@@ -26,7 +26,7 @@ def record_schema(schema: TableSchema | None) -> dict[str, Any]:
 
 
 def _tables(ports: list[ServicePort]) -> dict[str, Any]:
-    return {"type": "object", "required": [p.name for p in ports],
+    return {"type": "object", "required": [p.name for p in ports], "additionalProperties": False,
             "properties": {p.name: {"type": "array", "items": record_schema(p.schema)} for p in ports}}
 
 
@@ -35,7 +35,7 @@ def swagger(name: str, version: int, deployment: PreparedDeployment) -> dict[str
                   for p in deployment.pipeline.parameters}
     score_body = {"type": "object", "required": ["Inputs"], "properties": {
         "Inputs": _tables(deployment.inputs),
-        "GlobalParameters": {"type": "object", "properties": parameters}}}
+        "GlobalParameters": {"type": "object", "properties": parameters, "additionalProperties": False}}}
     first_input = deployment.inputs[0].schema
     invocations_body = {"type": "object", "properties": {
         "dataframe_records": {"type": "array", "items": record_schema(first_input)},

@@ -14,12 +14,14 @@ import logging
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from engine.online import OnlineEndpointNotFound, OnlineEndpoints
+from engine.request_tables import Levels, closed_levels
 from engine.server.errors import ApiError
 from engine.serving import PreparedDeployment
 from nodes.context import DatasetCatalog
@@ -62,8 +64,11 @@ class Stats:
 
 @dataclass(frozen=True)
 class Prepared:
+    """A deployment ready to score, and the levels its models refuse to see unknown (checked per request)."""
+
     version: int
     deployment: PreparedDeployment
+    levels: Levels
 
 
 class LiveEndpoints:
@@ -71,6 +76,9 @@ class LiveEndpoints:
 
     def __init__(self, endpoints: OnlineEndpoints, catalog: DatasetCatalog) -> None:
         self.endpoints, self.catalog = endpoints, catalog
+        self.before_prepare: Callable[[str], None] = lambda name: None
+        """Called on the preparing thread before an endpoint's deployment is prepared (a test holds it there to
+        see the endpoint Transitioning)."""
         self._prepared: dict[str, Prepared] = {}
         self._preparing: set[str] = set()
         self._failed: dict[str, tuple[int, str]] = {}  # name -> (version, why it cannot be prepared)
@@ -93,14 +101,14 @@ class LiveEndpoints:
         with self._lock:
             return self._stats.setdefault(name, Stats())
 
-    def serving(self, name: str, version: int) -> PreparedDeployment:
+    def serving(self, name: str, version: int) -> Prepared:
         """The deployment that serves `name` now (preparing `version` first if newer); 503 while there is none."""
         prepared = self.refresh(name, version)
         if prepared is None:
             state, why = self.state(name, version)
             raise ApiError(503, state, f'Online endpoint "{name}" is {state}{f": {why}" if why else ""}; try again '
                                        "shortly.", headers={"Retry-After": "1"})
-        return prepared.deployment
+        return prepared
 
     def state(self, name: str, version: int) -> tuple[str, str]:
         """The endpoint's state for its latest `version`, and the reason when it is Unhealthy."""
@@ -140,10 +148,11 @@ class LiveEndpoints:
         started = time.perf_counter()
         version = None
         try:
+            self.before_prepare(name)
             deployment = self.endpoints.get(name).deployment
             version = deployment.version
-            prepared = Prepared(version, PreparedDeployment(deployment.pipeline, self.endpoints.registry,
-                                                            self.catalog))
+            ready = PreparedDeployment(deployment.pipeline, self.endpoints.registry, self.catalog)
+            prepared = Prepared(version, ready, closed_levels(ready.fitted()))
             with self._lock:
                 self._prepared[name] = prepared
                 self._failed.pop(name, None)
