@@ -2,29 +2,24 @@
 (registered models and transformations included)."""
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import unicodedata
 import uuid
-import warnings
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-
-import pandas as pd
 
 from engine.artifacts import ArtifactRef, ArtifactStore
 from engine.assets import asset_entries
 from engine.dataset_snapshot import DatasetSnapshot, SnapshotEntry
 from engine.store import Store, now
 from nodes.context import StoredObject, StoredTable, not_registered
+from nodes.reading import DEFAULT_OPTIONS, FORMATS, Read, ReadError, ReadOptions, read_file
 from nodes.table import Table, TableSchema
 
-READERS = {".csv": ",", ".tsv": "\t", ".txt": ","}
-SEPARATORS = ",;\t|"  # what a .csv or .txt file may use; its header line tells which
-SNIFF_BYTES = 1 << 16
+REGISTERED_FORMATS = ("CSV", "TSV", "Parquet")
+REGISTERED_SUFFIXES = frozenset(suffix for name in REGISTERED_FORMATS for suffix in FORMATS[name])
 MAX_NAME_LENGTH = 200
 
 
@@ -44,6 +39,7 @@ class DatasetInfo:
     schema: TableSchema
     row_count: int
     created: str
+    read_as: str = ""  # how the file was just read ("CSV: delimiter ',', encoding utf-8, ..."), when registered
 
     @classmethod
     def from_row(cls, row: dict) -> DatasetInfo:
@@ -75,79 +71,18 @@ def check_name(name: str) -> None:
         raise DatasetError(problem)
 
 
-def read_table(path: Path) -> Table:
-    """A CSV, TSV or Parquet file as a table; a file that does not parse raises DatasetError saying where, in
-    one line."""
-    suffix = path.suffix.lower()
+def read_source(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Read:
+    """A CSV, TSV or Parquet file as a table, with what was found (delimiter, encoding); a file that does not parse
+    raises DatasetError saying where, in one line."""
     try:
-        if suffix == ".parquet":
-            frame = pd.read_parquet(path)
-        elif suffix in READERS:
-            frame = _read_delimited(path, READERS[suffix])
-        else:
-            raise DatasetError(f"{path.name}: unsupported file type {suffix or '(none)'}; use .csv, .tsv or .parquet")
-    except FileNotFoundError:
-        raise DatasetError(f"{path}: no such file") from None
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error, ValueError, OSError) as error:
-        if isinstance(error, DatasetError):
-            raise
-        raise DatasetError(f"{path.name} does not parse as {suffix[1:].upper()}: {' '.join(str(error).split())}") \
-            from None
-    if frame.shape[1] == 0:
-        raise DatasetError(f"{path.name} has no columns")
-    names = [str(c) for c in frame.columns]
-    _check_unique(path, names)
-    frame.columns = names
-    return Table(frame)
+        return read_file(Path(path), options, formats=REGISTERED_FORMATS)
+    except ReadError as error:
+        raise DatasetError(str(error)) from None
 
 
-def _check_unique(path: Path, names: list[str]) -> None:
-    duplicates = [name for name, count in Counter(names).items() if count > 1 and name]
-    if duplicates:
-        raise DatasetError(f"{path.name} has duplicate column names: {', '.join(map(repr, duplicates[:5]))}")
-
-
-def _read_delimited(path: Path, separator: str) -> pd.DataFrame:
-    """A strict read: text only (UTF-8, with or without a BOM, else Latin-1); the separator of a .csv or .txt
-    file is the one of `SEPARATORS` that splits its header into the most fields (with decimal commas after a
-    semicolon); duplicate header names are refused; a row with more fields than the header is an error."""
-    with open(path, "rb") as f:
-        head = f.read(SNIFF_BYTES)
-    if not head:
-        raise pd.errors.EmptyDataError("the file is empty")
-    if b"\0" in head:
-        raise DatasetError(f"{path.name} is not a text file (it holds binary data)")
-    try:
-        return _parse(path, separator, "utf-8-sig")
-    except UnicodeDecodeError:
-        return _parse(path, separator, "latin-1")
-
-
-def _parse(path: Path, separator: str, encoding: str) -> pd.DataFrame:
-    with open(path, encoding=encoding, newline="") as f:
-        first = f.readline()
-        if separator == ",":
-            separator = max(SEPARATORS, key=lambda s: (len(next(csv.reader([first], delimiter=s), [])), s == ","))
-        f.seek(0)
-        _check_unique(path, next(csv.reader(f, delimiter=separator), []))
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", pd.errors.ParserWarning)
-        frame = pd.read_csv(path, sep=separator, index_col=False, encoding=encoding,
-                            decimal="," if separator == ";" else ".")
-    if any(issubclass(warning.category, pd.errors.ParserWarning) for warning in caught):
-        raise pd.errors.ParserError(_longer_row(path, separator, encoding))
-    return frame
-
-
-def _longer_row(path: Path, separator: str, encoding: str) -> str:
-    """Where the first row with more fields than the header is."""
-    with open(path, encoding=encoding, newline="") as f:
-        rows = csv.reader(f, delimiter=separator)
-        width = len(next(rows, []))
-        for row in rows:
-            if len(row) > width:
-                return f"line {rows.line_num} has {len(row)} fields, the header {width}"
-    return "a row has more fields than the header"
+def read_table(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Table:
+    """A CSV, TSV or Parquet file as a table (see `read_source`)."""
+    return read_source(path, options).table
 
 
 class Datasets:
@@ -158,12 +93,15 @@ class Datasets:
         self.store = store
         self.artifacts = artifacts
 
-    def register(self, path: str | Path, name: str, description: str = "", *, only_new: bool = False) -> DatasetInfo:
-        """Register a file as a new version of `name` (version 1 if the name is new); `only_new` leaves a name
-        that exists (registered meanwhile by another process, say) as it is and returns its latest version."""
+    def register(self, path: str | Path, name: str, description: str = "", *, only_new: bool = False,
+                 options: ReadOptions = DEFAULT_OPTIONS) -> DatasetInfo:
+        """Register a file, read with `options`, as a new version of `name` (version 1 if the name is new);
+        `only_new` leaves a name that exists (registered meanwhile by another process, say) as it is and returns
+        its latest version."""
         path = Path(path)
         check_name(name)
-        table = read_table(path)
+        read = read_source(path, options)
+        table = read.table
         ref = self.artifacts.put(table)
         source_sha = hashlib.sha256(path.read_bytes()).hexdigest()
         with self.store.write() as db:
@@ -174,7 +112,7 @@ class Datasets:
                    "source_path": str(path.resolve()), "source_sha256": source_sha, "artifact": ref.sha256,
                    "schema": json.dumps(table.schema.to_dict()), "row_count": len(table.frame), "created": now()}
             db["datasets"].insert(row)
-        return DatasetInfo.from_row(row)
+        return replace(DatasetInfo.from_row(row), read_as=f"{read.format}: {read.options.describe()}")
 
     def list(self) -> list[DatasetInfo]:
         rows = self.store.db.query("select * from datasets order by name, version")

@@ -6,6 +6,7 @@ from enum import Enum
 
 TABLE_VIEWER = "table"
 EVALUATION_VIEWER = "evaluation"
+IMAGES_VIEWER = "images"  # a table of pictures (Name, Image bytes), e.g. the plots a script saved
 
 
 class PortType(str, Enum):

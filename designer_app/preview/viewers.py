@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from designer_app.window_manners import behave
 from engine.engine import Engine
 from nodes.lazy import Lazy
-from nodes.ports import EVALUATION_VIEWER, TABLE_VIEWER, Port
+from nodes.ports import EVALUATION_VIEWER, IMAGES_VIEWER, TABLE_VIEWER, Port
 
 Window = Callable[[Engine, str, str, str, QWidget | None], QWidget]
 
@@ -29,6 +29,7 @@ class Viewer:
 VIEWERS: dict[str, Viewer] = {
     TABLE_VIEWER: Viewer("Preview data", Lazy("designer_app.preview.preview_dialog", "PreviewDialog")),
     EVALUATION_VIEWER: Viewer("Visualize evaluation", Lazy("designer_app.preview.evaluation_view", "EvaluationView")),
+    IMAGES_VIEWER: Viewer("Show pictures", Lazy("designer_app.preview.images_view", "ImagesView")),
 }
 
 

@@ -6,6 +6,7 @@ import argparse
 from engine.cli.common import EXIT_OK, answer, dispatch, fail
 from engine.datasets import DatasetError
 from engine.workspace import Workspace
+from nodes.reading import ReadOptions, parse_delimiter
 
 
 def handle(workspace: Workspace, args: argparse.Namespace) -> int:
@@ -21,8 +22,12 @@ def list_datasets(workspace: Workspace, args: argparse.Namespace) -> int:
 
 
 def register_dataset(workspace: Workspace, args: argparse.Namespace) -> int:
-    info = workspace.datasets.register(args.path, args.name, args.description)
+    options = ReadOptions(parse_delimiter(args.delimiter), args.header, args.encoding or None, tuple(args.missing))
+    info = workspace.datasets.register(args.path, args.name, args.description, options=options)
     print(f"Registered {info.name} version {info.version}: {info.row_count} rows, {len(info.schema.columns)} columns")
+    print(f"Read as {info.read_as}")
+    for column in info.schema.columns:
+        print(f"  {column.name}: {column.type.value}")
     return EXIT_OK
 
 

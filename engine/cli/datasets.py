@@ -16,6 +16,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("path", type=Path)
     add.add_argument("--name", required=True)
     add.add_argument("--description", default="")
+    add.add_argument("--delimiter", help="one character or comma, semicolon, tab, pipe, space (default: found from "
+                                         "the header line of a .csv, tab for a .tsv)")
+    add.add_argument("--no-header", dest="header", action="store_false",
+                     help="the first line is data; the columns are named col1..colN")
+    add.add_argument("--encoding", help="the text encoding (default: UTF-8, else Latin-1)")
+    add.add_argument("--missing", action="append", default=[], metavar="MARKER",
+                     help='a value read as missing, such as "?" (repeatable; "", NA, NaN, null are missing anyway)')
     delete = commands.add_parser("delete", help="delete a data set (refused while a draft uses it)")
     delete.add_argument("name")
     delete.add_argument("--version", type=int)

@@ -11,7 +11,7 @@ from typing import Any, BinaryIO
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from engine.datasets import READERS, DatasetError, DatasetInfo, Datasets
+from engine.datasets import REGISTERED_SUFFIXES, DatasetError, DatasetInfo, Datasets
 from engine.engine import Engine
 from engine.parameters import ParameterAssignmentError, coerce
 from engine.pipeline import Pipeline
@@ -22,7 +22,7 @@ from nodes.errors import ComponentError
 DATA_FOLDER = "data"
 UPLOADS = "uploads"
 LOCAL_DATASTORE = "local"
-FILE_TYPES = frozenset({*READERS, ".parquet"})
+FILE_TYPES = REGISTERED_SUFFIXES
 
 
 class _Body(BaseModel):

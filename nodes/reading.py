@@ -1,0 +1,211 @@
+"""Reading tables from files: CSV and TSV (strict, with reading options), Parquet, JSON and Excel.
+
+Every failure is a `ReadError` naming the file in one line. `read_file` reads one file, `read_files` several with
+identical columns (concatenated), each returning what it applied: the format, the delimiter and encoding found."""
+from __future__ import annotations
+
+import codecs
+import csv
+import warnings
+import zipfile
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pandas as pd
+
+from nodes.table import Table
+
+FORMATS = {"CSV": (".csv", ".txt"), "TSV": (".tsv", ".tab"), "Parquet": (".parquet", ".pq"),
+           "JSON": (".json", ".jsonl", ".ndjson"), "Excel": (".xlsx", ".xlsm")}
+TEXT_FORMATS = ("CSV", "TSV")
+SEPARATORS = ",;\t|"  # what a CSV file may use; its header line tells which
+SNIFF_BYTES = 1 << 16
+FALLBACK_ENCODING = "latin-1"  # a text file that is not UTF-8 (every byte string decodes)
+
+
+class ReadError(ValueError):
+    """A file that cannot be read as a table, or a reading option that is wrong (`option` names it): says which
+    and why, in one line."""
+
+    def __init__(self, message: str, option: str | None = None) -> None:
+        super().__init__(message)
+        self.option = option
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read a text or Excel file; None means "find out": the delimiter from the header line (CSV), the
+    encoding UTF-8 (with or without a BOM) else Latin-1. `missing` are markers read as missing beside pandas'
+    own ("", "NA", "NaN", "null", ...), e.g. "?"."""
+
+    delimiter: str | None = None
+    header: bool = True
+    encoding: str | None = None
+    missing: tuple[str, ...] = ()
+
+    def check(self) -> None:
+        if self.delimiter is not None and len(self.delimiter) != 1:
+            raise ReadError(f"the delimiter {self.delimiter!r} is not one character", "delimiter")
+        if self.encoding is not None:
+            try:
+                codecs.lookup(self.encoding)
+            except LookupError:
+                raise ReadError(f'unknown encoding "{self.encoding}"', "encoding") from None
+
+    def describe(self) -> str:
+        parts = []
+        if self.delimiter is not None:
+            parts.append(f"delimiter {self.delimiter!r}")
+        if self.encoding is not None:
+            parts.append(f"encoding {self.encoding}")
+        parts.append("header row" if self.header else "no header row (columns col1..colN)")
+        if self.missing:
+            parts.append("missing values " + ", ".join(repr(m) for m in self.missing))
+        return ", ".join(parts)
+
+
+DELIMITER_NAMES = {"comma": ",", "semicolon": ";", "tab": "\t", "\\t": "\t", "pipe": "|", "space": " "}
+
+
+def parse_delimiter(text: str | None) -> str | None:
+    """A delimiter as typed: one character, or a name (comma, semicolon, tab or \\t, pipe, space); blank: None."""
+    if text is None or text == "":
+        return None
+    return DELIMITER_NAMES.get(text.strip().lower(), text)
+
+
+def parse_markers(text: str | None) -> tuple[str, ...]:
+    """Missing-value markers as typed, separated by commas: "?, NA" -> ("?", "NA")."""
+    return tuple(m.strip() for m in (text or "").split(",") if m.strip())
+
+
+DEFAULT_OPTIONS = ReadOptions()
+
+
+@dataclass(frozen=True)
+class Read:
+    """A table as read, with the format and the options applied (delimiter and encoding as found)."""
+
+    table: Table
+    format: str
+    options: ReadOptions
+
+
+def format_of(path: Path, formats: Sequence[str] = tuple(FORMATS)) -> str:
+    """The format a file's suffix names, among `formats`."""
+    suffix = path.suffix.lower()
+    for name in formats:
+        if suffix in FORMATS[name]:
+            return name
+    known = [FORMATS[name][0] for name in formats]
+    known = ", ".join(known[:-1]) + " or " + known[-1] if len(known) > 1 else known[0]
+    raise ReadError(f"{path.name}: unsupported file type {suffix or '(none)'}; use {known}")
+
+
+def read_file(path: Path, options: ReadOptions = DEFAULT_OPTIONS, file_format: str | None = None,
+              formats: Sequence[str] = tuple(FORMATS)) -> Read:
+    """One file as a table, in `file_format` (None: by its suffix among `formats`)."""
+    path = Path(path)
+    options.check()
+    file_format = file_format or format_of(path, formats)
+    try:
+        if file_format in TEXT_FORMATS:
+            frame, options = _read_delimited(path, options, None if file_format == "CSV" else "\t")
+        elif file_format == "Parquet":
+            frame = pd.read_parquet(path)
+        elif file_format == "JSON":
+            frame = pd.read_json(path, lines=path.suffix.lower() in (".jsonl", ".ndjson"),
+                                 encoding=options.encoding or "utf-8")
+        else:
+            frame = pd.read_excel(path, engine="openpyxl", header=0 if options.header else None,
+                                  na_values=list(options.missing))
+    except FileNotFoundError:
+        raise ReadError(f"{path}: no such file") from None
+    except ReadError:
+        raise
+    except (ValueError, OSError, KeyError, csv.Error, zipfile.BadZipFile) as error:
+        raise ReadError(f"{path.name} does not parse as {file_format.upper()}: {' '.join(str(error).split())}") \
+            from None
+    if frame.shape[1] == 0:
+        raise ReadError(f"{path.name} has no columns")
+    if isinstance(frame.columns, pd.RangeIndex) or not options.header and file_format in (*TEXT_FORMATS, "Excel"):
+        frame.columns = [f"col{i + 1}" for i in range(frame.shape[1])]
+    names = [str(c) for c in frame.columns]
+    _check_unique(path, names)
+    frame.columns = names
+    return Read(Table(frame), file_format, options)
+
+
+def read_files(paths: Sequence[Path], options: ReadOptions = DEFAULT_OPTIONS, file_format: str | None = None,
+               formats: Sequence[str] = tuple(FORMATS)) -> Read:
+    """Several files with the same columns as one table, their rows in the files' order."""
+    if not paths:
+        raise ReadError("no file to read")
+    reads = [read_file(path, options, file_format, formats) for path in paths]
+    first = reads[0]
+    for path, read in zip(paths[1:], reads[1:], strict=True):
+        if list(read.table.frame.columns) != list(first.table.frame.columns):
+            raise ReadError(f"{Path(path).name} has other columns than {Path(paths[0]).name}; "
+                            "the files of a folder must have the same columns")
+    if len(reads) == 1:
+        return first
+    frame = pd.concat([r.table.frame for r in reads], ignore_index=True)
+    return Read(Table(frame), first.format, first.options)
+
+
+def _check_unique(path: Path, names: list[str]) -> None:
+    duplicates = [name for name, count in Counter(names).items() if count > 1 and name]
+    if duplicates:
+        raise ReadError(f"{path.name} has duplicate column names: {', '.join(map(repr, duplicates[:5]))}")
+
+
+def _read_delimited(path: Path, options: ReadOptions, separator: str | None) -> tuple[pd.DataFrame, ReadOptions]:
+    """A strict read: text only (UTF-8, with or without a BOM, else Latin-1, unless an encoding is given); the
+    separator of a CSV file (unless given) is the one of `SEPARATORS` that splits its header into the most fields
+    (with decimal commas after a semicolon); duplicate header names are refused; a row with more fields than the
+    header is an error."""
+    with open(path, "rb") as f:
+        head = f.read(SNIFF_BYTES)
+    if not head:
+        raise pd.errors.EmptyDataError("the file is empty")
+    if b"\0" in head and not (options.encoding or "").lower().startswith("utf-16"):
+        raise ReadError(f"{path.name} is not a text file (it holds binary data)")
+    separator = options.delimiter or separator
+    if options.encoding is not None:
+        return _parse(path, replace(options, delimiter=separator), options.encoding)
+    try:
+        return _parse(path, replace(options, delimiter=separator), "utf-8-sig")
+    except UnicodeDecodeError:
+        return _parse(path, replace(options, delimiter=separator), FALLBACK_ENCODING)
+
+
+def _parse(path: Path, options: ReadOptions, encoding: str) -> tuple[pd.DataFrame, ReadOptions]:
+    separator = options.delimiter
+    with open(path, encoding=encoding, newline="") as f:
+        first = f.readline()
+        if separator is None:
+            separator = max(SEPARATORS, key=lambda s: (len(next(csv.reader([first], delimiter=s), [])), s == ","))
+        f.seek(0)
+        if options.header:
+            _check_unique(path, next(csv.reader(f, delimiter=separator), []))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", pd.errors.ParserWarning)
+        frame = pd.read_csv(path, sep=separator, index_col=False, encoding=encoding,
+                            header=0 if options.header else None, na_values=list(options.missing),
+                            decimal="," if separator == ";" else ".")
+    if any(issubclass(warning.category, pd.errors.ParserWarning) for warning in caught):
+        raise pd.errors.ParserError(_longer_row(path, separator, encoding))
+    return frame, replace(options, delimiter=separator, encoding="utf-8" if encoding == "utf-8-sig" else encoding)
+
+
+def _longer_row(path: Path, separator: str, encoding: str) -> str:
+    """Where the first row with more fields than the header is."""
+    with open(path, encoding=encoding, newline="") as f:
+        rows = csv.reader(f, delimiter=separator)
+        width = len(next(rows, []))
+        for row in rows:
+            if len(row) > width:
+                return f"line {rows.line_num} has {len(row)} fields, the header {width}"
+    return "a row has more fields than the header"
