@@ -27,6 +27,7 @@ CATEGORY_COLORS: dict[str, tuple[int, int, int]] = {
     "Model Training": (60, 200, 130),
     "Model Scoring & Evaluation": (255, 168, 60),
     "Python Language": (240, 110, 150),
+    "Text Analytics": (230, 140, 90),
     "Web Service": (150, 150, 150),
 }
 

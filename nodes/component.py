@@ -20,7 +20,7 @@ Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
 CATEGORIES = (
     "Data Input and Output", "Data Transformation", "Feature Selection", "Statistical Functions",
     "Machine Learning Algorithms", "Model Training", "Model Scoring & Evaluation", "Python Language",
-    "Web Service",
+    "Text Analytics", "Web Service",
 )
 
 

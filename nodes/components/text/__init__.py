@@ -1,0 +1,1 @@
+"""Components of one palette category."""
