@@ -6,7 +6,6 @@ A trained model scores itself (`TrainedModel.score`); the untrained `Learner` th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import Any, Protocol
 
 import numpy as np
@@ -15,39 +14,40 @@ import pandas as pd
 from nodes import errors
 from nodes.features import is_numeric
 from nodes.table import Column, ColumnType, Role, Table, TableSchema
+from nodes.tasks import LearnerSchema as LearnerSchema  # re-exported: the light definitions live in nodes.tasks
+from nodes.tasks import Task
 
 LABELS = "Scored Labels"
 PROBABILITIES = "Scored Probabilities"
+ASSIGNMENTS = "Assignments"
+DISTANCE = "DistancesToClusterCenter no."
+QUANTILE = "Scores for quantile:"
 THRESHOLD = 0.5
 
 
-class Task(str, Enum):
-    REGRESSION = "Regression"
-    BINARY = "BinaryClassification"
-    MULTICLASS = "MulticlassClassification"
-
-    @property
-    def classification(self) -> bool:
-        return self is not Task.REGRESSION
+def quantile_column(quantile: float) -> str:
+    return f"{QUANTILE}{quantile:.3f}"
 
 
-@dataclass(frozen=True)
-class LearnerSchema:
-    name: str
-    task: Task
+def score_columns(task: Task, label_type: ColumnType | None, classes: list | tuple | None = None) -> TableSchema | None:
+    """The score columns of reference §0.5; None while they depend on `classes` that are not known yet (the
+    classes of a multiclass model, the clusters of a clustering model, the quantiles of a quantile regression)."""
+    def score(name: str, kind: ColumnType | None = ColumnType.DOUBLE) -> Column:
+        return Column(name, kind, role=Role.SCORE)
 
-
-def score_columns(task: Task, label_type: ColumnType | None, classes: list | None = None) -> TableSchema | None:
-    """The score columns of reference §0.5; None for a multiclass model whose classes are not known yet."""
-    labels = Column(LABELS, ColumnType.DOUBLE if task is Task.REGRESSION else label_type, role=Role.SCORE)
     if task is Task.REGRESSION:
-        return TableSchema((labels,))
+        return TableSchema((score(LABELS),))
     if task is Task.BINARY:
-        return TableSchema((labels, Column(PROBABILITIES, ColumnType.DOUBLE, role=Role.SCORE)))
+        return TableSchema((score(LABELS, label_type), score(PROBABILITIES)))
+    if task is Task.ANOMALY_DETECTION:
+        return TableSchema((score(LABELS, ColumnType.INTEGER), score(PROBABILITIES)))
     if classes is None:
         return None
-    return TableSchema((*(Column(f"{PROBABILITIES}_{c}", ColumnType.DOUBLE, role=Role.SCORE) for c in classes),
-                        labels))
+    if task is Task.QUANTILE_REGRESSION:
+        return TableSchema(tuple(score(quantile_column(q)) for q in classes))
+    if task is Task.CLUSTERING:
+        return TableSchema((score(ASSIGNMENTS, ColumnType.INTEGER), *(score(f"{DISTANCE}{c}") for c in classes)))
+    return TableSchema((*(score(f"{PROBABILITIES}_{c}") for c in classes), score(LABELS, label_type)))
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,7 @@ class ModelSchema:
     label: str
     features: TableSchema
     label_type: ColumnType | None = None
+    classes: tuple | None = field(default=None, compare=False)  # clusters, quantiles known before training
 
     def check_features(self, schema: TableSchema, port: str | None = None) -> None:
         """Every feature the model was trained on is present (0001) and still numeric or not (0017)."""
@@ -71,14 +72,33 @@ class ModelSchema:
                 raise errors.invalid_column_type(feature.name, "Numeric")
 
     def score_schema(self, classes: list | None = None) -> TableSchema | None:
-        """The columns `TrainedModel.score` returns; None for multiclass until the fitted `classes` are known."""
-        return score_columns(self.task, self.label_type, classes)
+        """The columns `TrainedModel.score` returns; None while they depend on classes not known yet."""
+        return score_columns(self.task, self.label_type, classes if classes is not None else self.classes)
+
+
+@dataclass(frozen=True)
+class ClusterLabels:
+    """A clustering model's label per cluster (K-Means' Assign label mode): `fill` puts it where a row's label is
+    missing, otherwise it replaces every row's label."""
+
+    labels: tuple
+    fill: bool
+
+    def apply(self, label: pd.Series, assignments: pd.Series) -> pd.Series:
+        clustered = pd.Series(np.asarray(self.labels, dtype=object)[assignments.to_numpy()], index=label.index)
+        return (label.where(label.notna(), clustered) if self.fill else clustered).astype(label.dtype)
 
 
 @dataclass
 class TrainedModel:
     """A fitted model: the learner's name and task, its label, features and classes, and the fitted pipeline
-    (feature preparation and estimator) that `score` predicts with."""
+    (feature preparation and estimator) that `score` predicts with.
+
+    `classes` are the class labels of a classifier, [0, 1] (normal, anomaly) for anomaly detection, the cluster
+    numbers of a clustering model and the quantiles of a quantile regression. A clustering or anomaly detection
+    model's `label` is the table's label column it was trained beside ("" if none): never a feature, but a
+    clustering model's `cluster_labels` may fill or overwrite it.
+    """
 
     name: str
     task: Task
@@ -87,10 +107,12 @@ class TrainedModel:
     pipeline: Any
     classes: list[Any] = field(default_factory=list)
     label_type: ColumnType | None = None
+    cluster_labels: ClusterLabels | None = None
 
     @property
     def schema(self) -> ModelSchema:
-        return ModelSchema(self.name, self.task, self.label, TableSchema(tuple(self.features)), self.label_type)
+        known = None if self.task.classification else tuple(self.classes)  # as configure knows them
+        return ModelSchema(self.name, self.task, self.label, TableSchema(tuple(self.features)), self.label_type, known)
 
     def score_schema(self) -> TableSchema:
         return self.schema.score_schema(self.classes)
@@ -107,9 +129,16 @@ class TrainedModel:
     def _predict(self, x: pd.DataFrame) -> dict[str, np.ndarray]:
         if self.task is Task.REGRESSION:
             return {LABELS: self.pipeline.predict(x).astype(float)}
+        if self.task is Task.QUANTILE_REGRESSION:
+            quantiles = self.pipeline.predict(x)
+            return {quantile_column(q): quantiles[:, i] for i, q in enumerate(self.classes)}
+        if self.task is Task.CLUSTERING:
+            distances = self.pipeline.transform(x)
+            return {ASSIGNMENTS: self.pipeline.predict(x).astype("int64"),
+                    **{f"{DISTANCE}{c}": distances[:, i] for i, c in enumerate(self.classes)}}
         probabilities = self.pipeline.predict_proba(x)
         classes = np.asarray(self.classes)
-        if self.task is Task.BINARY:
+        if self.task in (Task.BINARY, Task.ANOMALY_DETECTION):
             positive = probabilities[:, 1]
             return {LABELS: classes[(positive >= THRESHOLD).astype(int)], PROBABILITIES: positive}
         per_class = {f"{PROBABILITIES}_{c}": probabilities[:, i] for i, c in enumerate(self.classes)}

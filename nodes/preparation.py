@@ -6,10 +6,17 @@ import pandas as pd
 from sklearn.compose import ColumnTransformer
 from sklearn.impute import SimpleImputer
 from sklearn.pipeline import Pipeline
-from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardScaler
+from sklearn.preprocessing import FunctionTransformer, MinMaxScaler, OneHotEncoder, QuantileTransformer, StandardScaler
 
 from nodes.features import is_numeric
 from nodes.table import Column
+
+GAUSSIAN = "Gaussian"
+MIN_MAX = "Min-Max"
+BINNING = "Binning"
+SCALERS = {GAUSSIAN: StandardScaler, MIN_MAX: MinMaxScaler,
+           BINNING: lambda: QuantileTransformer(n_quantiles=100)}  # the rank in [0, 1]: equal-frequency bins
+"""The designer's normalizers by name: standardise, rescale to [0, 1], or map each value to its quantile."""
 
 
 def as_text(frame: pd.DataFrame) -> np.ndarray:
@@ -20,13 +27,14 @@ def as_text(frame: pd.DataFrame) -> np.ndarray:
     return text
 
 
-def preprocessor(columns: list[Column], *, scale_numeric: bool, allow_unknown_levels: bool) -> ColumnTransformer:
-    """Mean-impute (and optionally standardise) numeric columns; mode-impute and one-hot encode the others."""
+def preprocessor(columns: list[Column], *, scaler: str | None, allow_unknown_levels: bool) -> ColumnTransformer:
+    """Mean-impute (and optionally normalise with one of `SCALERS`) numeric columns; mode-impute and one-hot
+    encode the others."""
     numeric = [c.name for c in columns if is_numeric(c)]
     other = [c.name for c in columns if not is_numeric(c)]
     numeric_steps = [("impute", SimpleImputer(strategy="mean"))]
-    if scale_numeric:
-        numeric_steps.append(("scale", StandardScaler()))
+    if scaler is not None:
+        numeric_steps.append(("scale", SCALERS[scaler]()))
     categorical_steps = [
         ("text", FunctionTransformer(as_text, feature_names_out="one-to-one")),
         ("impute", SimpleImputer(strategy="most_frequent")),

@@ -4,8 +4,9 @@ For each component: the spec is well formed and its defaults are valid; on each 
 `configure` agrees with what `run` produces (the same schemas, or the same coded error); an empty table and a
 column picker that matches nothing end in a coded ComponentError, never a crash; and the outputs pickle.
 
-Inputs are built from the catalogue itself, by port type: the sample table (and a scored copy of it) for data
-set ports, a learner of the sample's task for untrained models, that learner trained for models, and every
+Inputs are built from the catalogue itself, by port type: the sample table (and its scored copies) for data
+set ports, the first learner of the sample's task (and of clustering and anomaly detection, which need no
+label) for untrained models, the first learner each trainer takes, trained, for models, and every
 transformation the catalogue fits on the sample for transformation ports. The first model and transformation
 of each sample are registered as assets, for the Saved Model and Saved Transformation sources to read.
 """
@@ -13,7 +14,9 @@ from __future__ import annotations
 
 import json
 import pickle
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -34,11 +37,16 @@ LABELS = {"Automobile fuel economy": ("Miles_per_Gallon", "Regression"),
           "Palmer penguins": ("species", "MulticlassClassification")}
 MATCHES_NOTHING = {"isFilter": True, "rules": [
     {"ruleType": "ColumnTypes", "exclude": False, "columnTypes": ["TimeSpan"], "columnKinds": ["All"]}]}
+UNSUPERVISED = ("Clustering", "AnomalyDetection")  # tasks whose learners train on any sample
+QUICK_LEARNERS = ("linear_regression", "two_class_logistic_regression", "multiclass_logistic_regression",
+                  "k_means_clustering", "pca_based_anomaly_detection")  # what trainers and sweeps are fed
 SEED = 7
 # Required text parameters the harness cannot guess, per component: its example values on a sample.
 EXAMPLES = {"enter_data_manually": lambda sample: {"Data": sample.table.frame.head(20).to_csv(index=False)},
             "saved_model": lambda sample: {"Model": asset_name(sample, "model")},
-            "saved_transformation": lambda sample: {"Transformation": asset_name(sample, "transformation")}}
+            "saved_transformation": lambda sample: {"Transformation": asset_name(sample, "transformation")},
+            "import_data": lambda sample: {"Path": str(resources() / "datasets" / SAMPLE_DATASETS[sample.name][0])},
+            "export_data": lambda sample: {"Path": str(Path(tempfile.gettempdir()) / "designer-conformance-export")}}
 ASSET_PORTS = {"model": PortType.MODEL, "transformation": PortType.TRANSFORMATION}
 
 COMPONENTS = list(default_registry())
@@ -118,33 +126,55 @@ def producers(port_type: PortType) -> list[Component]:
     return [c for c in COMPONENTS if any(p.type is port_type for p in c.outputs)]
 
 
+FED: dict[str, dict[PortType, list[Any]]] = {}
+
+
 def feeds(sample: Sample, catalog) -> dict[PortType, list[Any]]:
+    """Candidate values per input port type for this sample, made once per sample (components leave their inputs
+    unchanged, so every test may share them)."""
+    if sample.name not in FED:
+        FED[sample.name] = made_feeds(sample, catalog)
+    return FED[sample.name]
+
+
+def made_feeds(sample: Sample, catalog) -> dict[PortType, list[Any]]:
     """Candidate values per input port type for this sample, made by the catalogue's own components."""
     tables = [sample.table]
-    learners = []
-    for component in producers(PortType.UNTRAINED_MODEL):
+    learners, tasks = [], set()
+    quick_first = sorted(producers(PortType.UNTRAINED_MODEL), key=lambda c: c.id not in QUICK_LEARNERS)
+    for component in quick_first:
         if component.inputs:
             continue
         values = params_for(component, sample)
         port = next(p.name for p in component.outputs if p.type is PortType.UNTRAINED_MODEL)
-        schema = configure(component, {}, values, catalog)[port]
-        if getattr(getattr(schema, "task", None), "value", None) == sample.task:
+        task = getattr(getattr(configure(component, {}, values, catalog)[port], "task", None), "value", None)
+        if task in (sample.task, *UNSUPERVISED) and task not in tasks:  # one learner per task: each learner's
+            tasks.add(task)                                              # own tests train it on every sample
             learners.append(run(component, {}, values, catalog)[port])
     models = []
     for trainer in producers(PortType.MODEL):
         ports = {p.type: p.name for p in trainer.inputs}
-        if set(ports) != {PortType.UNTRAINED_MODEL, PortType.DATAFRAME}:
+        if len(trainer.inputs) != 2 or set(ports) != {PortType.UNTRAINED_MODEL, PortType.DATAFRAME}:
             continue
         out = next(p.name for p in trainer.outputs if p.type is PortType.MODEL)
-        for learner in learners[:1]:
-            models.append(run(trainer, {ports[PortType.UNTRAINED_MODEL]: learner, ports[PortType.DATAFRAME]: sample.table},
-                              params_for(trainer, sample), catalog)[out])
+        for learner in learners:  # the first learner of a kind this trainer takes
+            try:
+                models.append(run(trainer, {ports[PortType.UNTRAINED_MODEL]: learner,
+                                            ports[PortType.DATAFRAME]: sample.table},
+                                  params_for(trainer, sample), catalog)[out])
+                break
+            except ComponentError:
+                continue  # a learner of another kind (clustering, anomaly detection, ...)
     for scorer in COMPONENTS:
         ports = {p.type: p.name for p in scorer.inputs}
-        if set(ports) == {PortType.MODEL, PortType.DATAFRAME} and models:
+        if set(ports) == {PortType.MODEL, PortType.DATAFRAME} and scorer.row_wise:  # Score Model, Assign Data...
             out = next(p.name for p in scorer.outputs if p.type is PortType.DATAFRAME)
-            tables.append(run(scorer, {ports[PortType.MODEL]: models[0], ports[PortType.DATAFRAME]: sample.table},
-                              params_for(scorer, sample), catalog)[out])
+            for model in models:  # every model of a kind this scorer takes
+                try:
+                    tables.append(run(scorer, {ports[PortType.MODEL]: model, ports[PortType.DATAFRAME]: sample.table},
+                                      params_for(scorer, sample), catalog)[out])
+                except ComponentError:
+                    continue
     transforms = []
     for component in producers(PortType.TRANSFORMATION):
         ports = {p.type: p.name for p in component.inputs}

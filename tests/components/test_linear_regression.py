@@ -24,7 +24,7 @@ def test_defaults_are_ridge_with_the_azure_l2_weight():
     assert model.task is Task.REGRESSION and model.name == "Linear Regression"
     assert isinstance(model.estimator, Ridge)
     assert model.estimator.alpha == 0.001 and model.estimator.fit_intercept
-    assert not model.scale_numeric
+    assert model.scaler is None
     joblib.dump(model, io.BytesIO())
 
 
@@ -48,7 +48,7 @@ def test_online_gradient_descent_maps_to_sgd():
     assert isinstance(sgd, SGDRegressor)
     assert (sgd.eta0, sgd.max_iter, sgd.alpha, sgd.learning_rate, sgd.average, sgd.random_state) == (
         0.1, 10, 0.001, "constant", True, 7)
-    assert model.scale_numeric
+    assert model.scaler == "Gaussian"
 
 
 def test_ols_parameters_are_hidden_under_gradient_descent_and_ranges_under_single_mode():
@@ -95,7 +95,7 @@ def test_the_learner_carries_its_grid_and_builds_any_point_of_it():
                           "L2 regularization term weight": [0.001, 0.01, 0.1]}
     point = model.at({"Learning rate": 0.2, "Number of epochs": 50, "L2 regularization term weight": 0.1})
     assert (point.estimator.eta0, point.estimator.max_iter, point.estimator.alpha) == (0.2, 50, 0.1)
-    assert point.scale_numeric and model.estimator.max_iter == 5
+    assert point.scaler == "Gaussian" and model.estimator.max_iter == 5
     copy = joblib.load(dump(model))
     assert copy.grid == model.grid and copy.at({"Number of epochs": 50}).estimator.max_iter == 50
 

@@ -10,7 +10,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression, Ridge
 
 from nodes.columns import ColumnSelection
-from nodes.components.algorithms._two_class_logistic_regression import estimator as logistic_estimator
+from nodes.components.algorithms._logistic_regression import estimator as logistic_estimator
 from nodes.components.algorithms.linear_regression import COMPONENT as LINEAR
 from nodes.components.algorithms.two_class_logistic_regression import COMPONENT as LOGISTIC
 from nodes.components.training.train_model import COMPONENT

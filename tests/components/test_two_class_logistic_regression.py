@@ -5,7 +5,7 @@ import pytest
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
-from nodes.components.algorithms._two_class_logistic_regression import MAX_ITER
+from nodes.components.algorithms._logistic_regression import MAX_ITER
 from nodes.components.algorithms.two_class_logistic_regression import COMPONENT
 from nodes.components.scoring.score_model import COMPONENT as SCORE
 from nodes.components.training.train_model import COMPONENT as TRAIN
@@ -22,7 +22,7 @@ def learner(**values):
 def test_defaults_map_to_an_even_elastic_net():
     model = learner()
     lr = model.estimator
-    assert model.task is Task.BINARY and model.scale_numeric and model.allow_unknown_levels
+    assert model.task is Task.BINARY and model.scaler == "Gaussian" and model.allow_unknown_levels
     assert (lr.C, lr.l1_ratio, lr.solver, lr.tol, lr.max_iter) == (0.5, 0.5, "saga", 1e-7, MAX_ITER)
 
 

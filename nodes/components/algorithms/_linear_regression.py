@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from sklearn.linear_model import Ridge, SGDRegressor
 
-from nodes.components.algorithms.learners import OUTPUT, SEED
+from nodes.components.algorithms.learners import SEED
 from nodes.components.algorithms.linear_regression import (
     AVERAGED,
     DECREASE,
@@ -21,15 +21,12 @@ from nodes.components.algorithms.linear_regression import (
     L2_WEIGHT,
     LEARNING_RATE,
     METHOD,
-    NAME,
     NORMALIZE,
     OGD,
     OLS,
 )
-from nodes.context import DesignContext, RunContext
-from nodes.learner import Learner
-from nodes.models import LearnerSchema, Task
 from nodes.params import Params
+from nodes.preparation import GAUSSIAN
 
 
 def estimator(params: Params) -> Ridge | SGDRegressor:
@@ -41,10 +38,5 @@ def estimator(params: Params) -> Ridge | SGDRegressor:
                         max_iter=params[EPOCHS], tol=None, average=params[AVERAGED], random_state=params[SEED])
 
 
-def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
-    return {OUTPUT: LearnerSchema(NAME, Task.REGRESSION)}
-
-
-def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
-    normalize = params[METHOD] == OGD and params[NORMALIZE]
-    return {OUTPUT: Learner(NAME, Task.REGRESSION, estimator, params, scale_numeric=normalize)}
+def scaler(params: Params) -> str | None:
+    return GAUSSIAN if params[METHOD] == OGD and params[NORMALIZE] else None

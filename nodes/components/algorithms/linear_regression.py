@@ -1,11 +1,9 @@
 """Linear Regression: least squares, or online gradient descent with tunable learning rate, epochs and L2 weight."""
 from __future__ import annotations
 
-from nodes.component import Component
-from nodes.components.algorithms.learners import OUTPUT, random_seed
-from nodes.lazy import implemented_in
+from nodes.components.algorithms.learners import learner_component, random_seed, unknown_levels
 from nodes.params import Boolean, Float, Int, Mode, TrainerMode
-from nodes.ports import UntrainedModel
+from nodes.tasks import Task
 
 NAME = "Linear Regression"
 METHOD = "Solution method"
@@ -22,14 +20,10 @@ DECREASE = "Decrease learning rate as iterations progress"
 ON_OLS = (METHOD, (OLS,))
 ON_OGD = (METHOD, (OGD,))
 
-COMPONENT = Component(
-    id="linear_regression",
-    name=NAME,
-    category="Machine Learning Algorithms",
-    subcategory="Regression",
-    description="A linear regression model, fitted by least squares or online gradient descent.",
-    outputs=(UntrainedModel(OUTPUT),),
-    params=(
+COMPONENT = learner_component(
+    "linear_regression", NAME, Task.REGRESSION,
+    "A linear regression model, fitted by least squares or online gradient descent.",
+    (
         Mode(METHOD, [OLS, OGD], OLS),
         Float(L2_WEIGHT, 0.001, min=0, parent=ON_OLS),
         Boolean(INTERCEPT, True, parent=ON_OLS),
@@ -41,6 +35,13 @@ COMPONENT = Component(
         Boolean(AVERAGED, True, parent=ON_OGD),
         Boolean(DECREASE, True, parent=ON_OGD),
         random_seed(),
+        unknown_levels(),
     ),
-    **implemented_in("nodes.components.algorithms._linear_regression"),
+    "nodes.components.algorithms._linear_regression",
+    'Ordinary Least Squares: sklearn.linear_model.Ridge(solver="cholesky"): L2 regularization weight -> alpha, '
+    "Include intercept term -> fit_intercept. Online Gradient Descent: sklearn.linear_model.SGDRegressor("
+    'loss="squared_error", penalty="l2", tol=None): Learning rate -> eta0, Number of epochs -> max_iter, L2 '
+    'regularization term weight -> alpha, Final hypothesis is averaged -> average, Decrease learning rate -> '
+    'learning_rate="invscaling" (else "constant"), Should input instances be normalized -> StandardScaler on the '
+    "numeric features, Random number seed -> random_state.",
 )

@@ -18,12 +18,15 @@ DISCRETE = (ColumnType.STRING, ColumnType.BOOLEAN, ColumnType.INTEGER)
 
 def check_label(schema: TableSchema, params: Params, task: Task | None) -> str:
     """The label column's name, after checking it exists and suits the task (errors 0001, 0022, 0017)."""
+    if task is not None and not task.supervised:
+        trainer = "Train Clustering Model" if task is Task.CLUSTERING else "Train Anomaly Detection Model"
+        raise errors.invalid_learner(LEARNER, f"A {task.value} learner is trained by {trainer}, not Train Model.")
     label = single_column(params[LABEL], schema, LABEL)
     column = schema[label]
     if task is not None and task.classification and not (column.categorical or column.type in DISCRETE):
         raise errors.invalid_column_type(label, "Categorical, String, Boolean or Integer (a classification label)",
                                          LABEL)
-    if task is Task.REGRESSION and not column.type.numeric:
+    if task is not None and task.regression and not column.type.numeric:
         raise errors.invalid_column_type(label, "Numeric (a regression label)", LABEL)
     return label
 
@@ -37,7 +40,8 @@ def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
     features = feature_columns(schema, label)
     if learner is None:
         return {OUTPUT: None}
-    return {OUTPUT: ModelSchema(learner.name, learner.task, label, TableSchema(tuple(features)), schema[label].type)}
+    return {OUTPUT: ModelSchema(learner.name, learner.task, label, TableSchema(tuple(features)), schema[label].type,
+                                learner.classes)}
 
 
 def check_classes(learner: Learner, label: str, values: pd.Series) -> None:

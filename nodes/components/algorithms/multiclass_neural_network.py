@@ -1,0 +1,12 @@
+"""Multiclass Neural Network: a multiclass classifier that is a fully-connected neural network."""
+from __future__ import annotations
+
+from nodes.components.algorithms.learners import learner_component
+from nodes.components.algorithms.neural_network import IMPLEMENTATION, maps_to, network_params
+from nodes.tasks import Task
+
+COMPONENT = learner_component(
+    "multiclass_neural_network", "Multiclass Neural Network", Task.MULTICLASS,
+    "A multiclass classifier that is a fully-connected neural network.",
+    network_params(), IMPLEMENTATION, maps_to("MLPClassifier"), estimator="classifier",
+)
