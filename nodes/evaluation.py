@@ -1,8 +1,12 @@
-"""Evaluation metrics over plain arrays, shared by Evaluate Model and the app's threshold slider."""
+"""Evaluation metrics over plain arrays, shared by Evaluate Model, the app's threshold slider and the components that
+score models they fit (Tune Model Hyperparameters, Cross Validate Model, Permutation Feature Importance)."""
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 from sklearn import metrics
+
+from nodes.models import LABELS, PROBABILITIES, THRESHOLD, Task
 
 REGRESSION = ("Mean_Absolute_Error", "Root_Mean_Squared_Error", "Relative_Squared_Error",
               "Relative_Absolute_Error", "Coefficient_of_Determination")
@@ -102,3 +106,84 @@ def multiclass_metrics(y_true: np.ndarray, y_pred: np.ndarray) -> dict[str, floa
     accuracy = _ratio(hits.sum(), matrix.sum())
     return {"Overall_Accuracy": accuracy, "Micro_Precision": accuracy, "Macro_Precision": float(per_precision.mean()),
             "Micro_Recall": accuracy, "Macro_Recall": float(per_recall.mean())}
+
+
+# Tune Model Hyperparameters, Cross Validate Model and Permutation Feature Importance: from class probabilities.
+CLASSIFICATION = ("Accuracy", "Precision", "Recall", "F-score", "AUC", "Average Log Loss", "Train Log Loss")
+LOWER_IS_BETTER = frozenset({"Average Log Loss", "Mean_Absolute_Error", "Root_Mean_Squared_Error",
+                             "Relative_Squared_Error", "Relative_Absolute_Error"})
+
+
+def classification_metrics(actual: np.ndarray, probabilities: np.ndarray, classes: list) -> dict[str, float]:
+    """Accuracy, precision, recall, F-score, AUC and log losses of `probabilities` (one column per class of
+    `classes`, the predicted class the likeliest; of two classes the second is positive, predicted at 0.5).
+
+    Two classes: precision, recall and F-score of the positive class, AUC of its probability. More: their
+    macro averages and the one-vs-rest macro AUC. "Train Log Loss" is the log loss's reduction against
+    predicting the class frequencies of `actual` (1: perfect, 0: no better, negative: worse).
+    """
+    actual, probabilities = np.asarray(actual, dtype=object), np.asarray(probabilities, dtype=float)
+    binary = len(classes) == 2
+    if binary:
+        predicted = np.asarray(classes, dtype=object)[(probabilities[:, 1] >= THRESHOLD).astype(int)]
+    else:
+        predicted = np.asarray(classes, dtype=object)[probabilities.argmax(axis=1)]
+    average = {"average": "binary", "pos_label": classes[1]} if binary else {"average": "macro", "labels": classes}
+    loss = metrics.log_loss(actual, probabilities, labels=classes)
+    frequencies = np.array([np.mean(actual == c) for c in classes])
+    prior = metrics.log_loss(actual, np.tile(frequencies, (len(actual), 1)), labels=classes)
+    return {"Accuracy": float(metrics.accuracy_score(actual, predicted)),
+            "Precision": float(metrics.precision_score(actual, predicted, zero_division=0, **average)),
+            "Recall": float(metrics.recall_score(actual, predicted, zero_division=0, **average)),
+            "F-score": float(metrics.f1_score(actual, predicted, zero_division=0, **average)),
+            "AUC": _classification_auc(actual, probabilities, classes),
+            "Average Log Loss": float(loss),
+            "Train Log Loss": float(1 - loss / prior) if prior else float("nan")}
+
+
+def _classification_auc(actual: np.ndarray, probabilities: np.ndarray, classes: list) -> float:
+    if len(classes) == 2:
+        return auc(actual == classes[1], probabilities[:, 1])
+    if len(set(actual.tolist())) < len(classes):
+        return float("nan")
+    return float(metrics.roc_auc_score(actual, probabilities, multi_class="ovr", labels=classes))
+
+
+# Clustering: distances of each row to every cluster center, and the cluster each row is assigned to.
+CLUSTERING = ("Average Distance to Other Center", "Average Distance to Cluster Center", "Number of Points",
+              "Maximal Distance to Cluster Center")
+COMBINED = "Combined Evaluation"
+
+
+def clustering_metrics(assignments: np.ndarray, distances: np.ndarray) -> dict[str, dict[str, float]]:
+    """Per cluster ("Cluster No.<i>") and over all rows (`COMBINED`): the mean distance of its rows to the other
+    clusters' centers and to their own, their count, and the largest distance to their own center."""
+    assignments, distances = np.asarray(assignments, dtype=int), np.asarray(distances, dtype=float)
+    rows = np.arange(len(assignments))
+    own = distances[rows, assignments]
+    clusters = distances.shape[1]
+    other = (distances.sum(axis=1) - own) / (clusters - 1) if clusters > 1 else np.full(len(own), np.nan)
+    groups = {f"Cluster No.{i}": assignments == i for i in range(clusters)}
+    groups[COMBINED] = np.ones(len(assignments), dtype=bool)
+    return {name: {"Average Distance to Other Center": _mean(other[mask]),
+                   "Average Distance to Cluster Center": _mean(own[mask]),
+                   "Number of Points": float(mask.sum()),
+                   "Maximal Distance to Cluster Center": float(own[mask].max()) if mask.any() else float("nan")}
+            for name, mask in groups.items()}
+
+
+def _mean(values: np.ndarray) -> float:
+    return float(values.mean()) if len(values) else float("nan")
+
+
+def score_metrics(task: Task, actual: np.ndarray, scores: pd.DataFrame, classes: list) -> dict[str, float]:
+    """Regression metrics, or `classification_metrics` over the probability columns a model of `task` appends
+    (reference §0.5); a class of `classes` that a model never saw has probability 0."""
+    if task is Task.REGRESSION:
+        return regression_metrics(np.asarray(actual, dtype=float), scores[LABELS].to_numpy(dtype=float))
+    if task is Task.BINARY:
+        positive = scores[PROBABILITIES].to_numpy(dtype=float)
+        probabilities = np.column_stack([1 - positive, positive])
+    else:
+        probabilities = scores.reindex(columns=[f"{PROBABILITIES}_{c}" for c in classes], fill_value=0.0)
+    return classification_metrics(actual, np.asarray(probabilities, dtype=float), classes)

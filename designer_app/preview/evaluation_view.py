@@ -1,5 +1,6 @@
 """Evaluate Model's visualizations: the metrics table and, by task, ROC / precision-recall / lift curves with a
-threshold slider, confusion matrices, or residuals; two scored data sets are shown side by side."""
+threshold slider, confusion matrices, or residuals; two scored data sets are shown side by side. Clustering shows
+Evaluate Model's rows per cluster as they are."""
 from __future__ import annotations
 
 import numpy as np
@@ -16,7 +17,8 @@ from nodes import evaluation
 from nodes.models import Task
 
 TASK_NAMES = {Task.BINARY: "Binary classification", Task.MULTICLASS: "Multiclass classification",
-              Task.REGRESSION: "Regression"}
+              Task.REGRESSION: "Regression", Task.CLUSTERING: "Clustering"}
+CLUSTERING_COLUMN = "Result Description"  # only Evaluate Model's clustering results have it
 SLIDER_STEPS = 100
 ROW_HEIGHT = 22
 
@@ -34,8 +36,11 @@ class EvaluationView(QWidget):
 
     def __init__(self, engine: Engine, job_id: str, node_id: str, port: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.inputs: list[ScoredInput] = scored_inputs(engine, job_id, node_id)
-        self.task = self.inputs[0].task
+        results = engine.output(job_id, node_id, port).frame
+        clustering = CLUSTERING_COLUMN in results.columns  # no label to plot against: the rows are the view
+        self.clusters = results if clustering else None
+        self.inputs: list[ScoredInput] = [] if clustering else scored_inputs(engine, job_id, node_id)
+        self.task = Task.CLUSTERING if clustering else self.inputs[0].task
         self.threshold = 0.5
         self.setWindowTitle(f"{engine.workspace.jobs.get(job_id).step(node_id).name} › {port}")
         self.resize(1100, 760)
@@ -62,6 +67,8 @@ class EvaluationView(QWidget):
         self.charts = QGridLayout()
         if self.task is Task.BINARY:
             self._build_binary(layout)
+        elif self.task is Task.CLUSTERING:
+            layout.addWidget(self.metrics_table, 0, Qt.AlignmentFlag.AlignLeft)
         else:
             layout.addWidget(self.metrics_table, 0, Qt.AlignmentFlag.AlignLeft)
             self._build_other()
@@ -145,9 +152,9 @@ class EvaluationView(QWidget):
                 continue
             residuals = scored.actual - scored.predicted
             points, spread = charts
+            low, high = float(np.nanmin(scored.predicted)), float(np.nanmax(scored.predicted))
             points.set_series([Series(scored.port, scored.predicted, residuals, color, points=True)],
-                              "Scored Labels", "Residual (label − score)")
-            points.reference = ((points.x_range[0], 0.0), (points.x_range[1], 0.0))
+                              "Scored Labels", "Residual (label − score)", reference=((low, 0.0), (high, 0.0)))
             spread.set_histogram(histogram(residuals), "Residual")
 
     def metrics(self) -> list[dict[str, float]]:
@@ -159,13 +166,16 @@ class EvaluationView(QWidget):
         return [evaluation.regression_metrics(i.actual, i.predicted) for i in self.inputs]
 
     def refresh(self) -> None:
-        rows = self.metrics()
-        frame = pd.DataFrame({"Metric": list(rows[0]),
-                              **{i.port: list(r.values()) for i, r in zip(self.inputs, rows)}})
+        if self.task is Task.CLUSTERING:
+            frame = self.clusters
+        else:
+            rows = self.metrics()
+            frame = pd.DataFrame({"Metric": list(rows[0]),
+                                  **{i.port: list(r.values()) for i, r in zip(self.inputs, rows)}})
         self.metrics_model.set_frame(frame)
         header = self.metrics_table.horizontalHeader().sizeHint().height()
         self.metrics_table.setFixedHeight(header + ROW_HEIGHT * len(frame) + 2 * self.metrics_table.frameWidth())
         if self.task is Task.BINARY:
             self._refresh_binary()
-        else:
+        elif self.task is not Task.CLUSTERING:
             self._refresh_other()

@@ -2,6 +2,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from sklearn import metrics
+from sklearn.cluster import KMeans
 
 from nodes.components.algorithms.linear_regression import COMPONENT as LINEAR
 from nodes.components.algorithms.two_class_logistic_regression import COMPONENT as LOGISTIC
@@ -140,3 +141,102 @@ def test_inputs_of_different_tasks_are_refused():
 
 def test_unknown_left_schema_gives_an_unknown_result():
     assert ml_configure(COMPONENT, {SCORED: None, COMPARE: None})["Evaluation results"] is None
+
+
+# Every task, to 1e-9 of scikit-learn.
+TIGHT = 1e-9
+
+
+def test_regression_equals_scikit_learn_to_1e_9():
+    left = regression_scored()
+    y, pred = left.frame["y"], left.frame["Scored Labels"]
+    row = evaluate(left).frame.iloc[0]
+    assert abs(row["Mean_Absolute_Error"] - metrics.mean_absolute_error(y, pred)) < TIGHT
+    assert abs(row["Root_Mean_Squared_Error"] - metrics.root_mean_squared_error(y, pred)) < TIGHT
+    assert abs(row["Coefficient_of_Determination"] - metrics.r2_score(y, pred)) < TIGHT
+    assert abs(row["Relative_Squared_Error"] - (1 - metrics.r2_score(y, pred))) < TIGHT
+
+
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
+def test_binary_equals_scikit_learn_to_1e_9():
+    left = binary_scored(**{"Random number seed": 0})
+    actual = left.frame["target"] == "malignant"
+    predicted = left.frame["Scored Labels"] == "malignant"
+    row = evaluate(left).frame.iloc[0]
+    assert abs(row["AUC"] - metrics.roc_auc_score(actual, left.frame["Scored Probabilities"])) < TIGHT
+    for name, metric in (("Accuracy", metrics.accuracy_score), ("Precision", metrics.precision_score),
+                         ("Recall", metrics.recall_score), ("F1_Score", metrics.f1_score)):
+        assert abs(row[name] - metric(actual, predicted)) < TIGHT, name
+
+
+def test_multiclass_micro_and_macro_averages_equal_scikit_learn_to_1e_9():
+    rng = np.random.default_rng(2)
+    actual = rng.choice(["a", "b", "c"], size=300)
+    predicted = np.where(rng.random(300) < 0.6, actual, rng.choice(["a", "b", "c"], size=300))
+    frame = pd.DataFrame({"label": actual, **{f"Scored Probabilities_{c}": (predicted == c) * 1.0 for c in "abc"},
+                          "Scored Labels": predicted})
+    roles = {"label": Role.LABEL, **dict.fromkeys(frame.columns[1:], Role.SCORE)}
+    row = evaluate(Table(frame, roles)).frame.iloc[0]
+    assert abs(row["Overall_Accuracy"] - metrics.accuracy_score(actual, predicted)) < TIGHT
+    for average in ("micro", "macro"):
+        precision = metrics.precision_score(actual, predicted, average=average, zero_division=0)
+        recall = metrics.recall_score(actual, predicted, average=average, zero_division=0)
+        assert abs(row[f"{average.title()}_Precision"] - precision) < TIGHT
+        assert abs(row[f"{average.title()}_Recall"] - recall) < TIGHT
+
+
+def clustered(rows=150, k=3, seed=0):
+    """A scored clustering table made with scikit-learn directly: assignments and distances to every center."""
+    x = pd.DataFrame(np.random.default_rng(seed).normal(size=(rows, 2)), columns=["a", "b"])
+    kmeans = KMeans(k, n_init=1, random_state=seed).fit(x)
+    distances = kmeans.transform(x)
+    frame = x.assign(Assignments=kmeans.predict(x).astype("int64"),
+                     **{f"DistancesToClusterCenter no.{i}": distances[:, i] for i in range(k)})
+    roles = dict.fromkeys(frame.columns[2:], Role.SCORE)
+    return Table(frame, roles), kmeans, x
+
+
+def test_clustering_rows_per_cluster_and_combined_equal_scikit_learn_distances_to_1e_9():
+    table, kmeans, x = clustered()
+    result = evaluate(table).frame
+    assert list(result.columns) == ["Result Description", "Average Distance to Other Center",
+                                    "Average Distance to Cluster Center", "Number of Points",
+                                    "Maximal Distance to Cluster Center"]
+    assert list(result["Result Description"]) == ["Cluster No.0", "Cluster No.1", "Cluster No.2",
+                                                  "Combined Evaluation"]
+    labels = kmeans.labels_
+    for i in range(3):
+        points = x.to_numpy()[labels == i]
+        own = metrics.pairwise.euclidean_distances(points, kmeans.cluster_centers_[[i]])[:, 0]
+        others = metrics.pairwise.euclidean_distances(points, np.delete(kmeans.cluster_centers_, i, axis=0))
+        row = result.iloc[i]
+        assert row["Number of Points"] == len(points)
+        assert abs(row["Average Distance to Cluster Center"] - own.mean()) < TIGHT
+        assert abs(row["Maximal Distance to Cluster Center"] - own.max()) < TIGHT
+        assert abs(row["Average Distance to Other Center"] - others.mean()) < TIGHT
+    combined = result.iloc[3]
+    assert combined["Number of Points"] == 150
+    own_all = kmeans.transform(x)[np.arange(150), labels]
+    assert abs(combined["Average Distance to Cluster Center"] - own_all.mean()) < TIGHT
+    assert configure(table) == evaluate(table).schema
+
+
+def test_two_clusterings_are_compared_row_block_after_row_block():
+    left, right = clustered(seed=0)[0], clustered(k=2, seed=1)[0]
+    result = evaluate(left, right).frame
+    assert list(result["Result Description"]) == ["Cluster No.0", "Cluster No.1", "Cluster No.2",
+                                                  "Combined Evaluation", "Cluster No.0", "Cluster No.1",
+                                                  "Combined Evaluation"]
+
+
+def test_anomaly_detection_gets_the_binary_metrics_to_1e_9():
+    rng = np.random.default_rng(3)
+    actual = (rng.random(200) < 0.1).astype("int64")
+    probabilities = np.clip(actual * 0.5 + rng.random(200) * 0.6, 0, 1)
+    frame = pd.DataFrame({"label": actual, "Scored Labels": (probabilities >= 0.5).astype("int64"),
+                          "Scored Probabilities": probabilities})
+    table = Table(frame, {"label": Role.LABEL, "Scored Labels": Role.SCORE, "Scored Probabilities": Role.SCORE})
+    row = evaluate(table).frame.iloc[0]
+    assert abs(row["AUC"] - metrics.roc_auc_score(actual, probabilities)) < TIGHT
+    assert abs(row["Recall"] - metrics.recall_score(actual, probabilities >= 0.5)) < TIGHT
+    assert abs(row["Precision"] - metrics.precision_score(actual, probabilities >= 0.5)) < TIGHT

@@ -85,3 +85,39 @@ def test_confusion_matrix_and_multiclass_metrics_match_sklearn():
             metrics.precision_score(y, pred, average=average, zero_division=0))
         assert m[f"{average.title()}_Recall"] == pytest.approx(
             metrics.recall_score(y, pred, average=average, zero_division=0))
+
+
+@pytest.mark.parametrize("classes", [["no", "yes"], ["a", "b", "c"]])
+def test_classification_metrics_from_probabilities_match_sklearn(classes):
+    y = RNG.choice(classes, size=120)
+    probabilities = RNG.dirichlet(np.ones(len(classes)), size=120)
+    probabilities[np.arange(120), [classes.index(v) for v in y]] += 0.3
+    probabilities /= probabilities.sum(axis=1, keepdims=True)
+    m = evaluation.classification_metrics(y, probabilities, classes)
+    assert list(m) == list(evaluation.CLASSIFICATION)
+    if len(classes) == 2:
+        predicted = np.where(probabilities[:, 1] >= 0.5, classes[1], classes[0])
+        average = {"pos_label": classes[1]}
+        assert m["AUC"] == pytest.approx(metrics.roc_auc_score(y == classes[1], probabilities[:, 1]), abs=1e-12)
+    else:
+        predicted = np.asarray(classes)[probabilities.argmax(axis=1)]
+        average = {"average": "macro"}
+        assert m["AUC"] == pytest.approx(metrics.roc_auc_score(y, probabilities, multi_class="ovr"), abs=1e-12)
+    assert m["Accuracy"] == pytest.approx(metrics.accuracy_score(y, predicted), abs=1e-12)
+    assert m["Precision"] == pytest.approx(metrics.precision_score(y, predicted, **average), abs=1e-12)
+    assert m["Recall"] == pytest.approx(metrics.recall_score(y, predicted, **average), abs=1e-12)
+    assert m["F-score"] == pytest.approx(metrics.f1_score(y, predicted, **average), abs=1e-12)
+    loss = metrics.log_loss(y, probabilities, labels=classes)
+    assert m["Average Log Loss"] == pytest.approx(loss, abs=1e-12)
+    frequencies = [np.mean(y == c) for c in classes]
+    prior = metrics.log_loss(y, np.tile(frequencies, (120, 1)), labels=classes)
+    assert m["Train Log Loss"] == pytest.approx(1 - loss / prior, abs=1e-12)
+
+
+def test_clustering_metrics_of_an_empty_cluster_are_missing():
+    found = evaluation.clustering_metrics(np.array([0, 0, 2]), np.array([[1.0, 5.0, 3.0], [2.0, 4.0, 6.0],
+                                                                         [7.0, 8.0, 0.5]]))
+    assert found["Cluster No.1"]["Number of Points"] == 0
+    assert math.isnan(found["Cluster No.1"]["Average Distance to Cluster Center"])
+    assert found["Cluster No.0"]["Average Distance to Other Center"] == pytest.approx((5 + 3 + 4 + 6) / 4)
+    assert found["Combined Evaluation"]["Maximal Distance to Cluster Center"] == 2.0

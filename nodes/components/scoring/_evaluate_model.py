@@ -1,4 +1,5 @@
-"""Evaluate Model: regression, binary or multiclass metrics per scored input, logged and returned as rows."""
+"""Evaluate Model: regression, binary, multiclass, clustering or anomaly detection metrics per scored input, logged
+and returned as rows (clustering: one row per cluster and a combined row)."""
 from __future__ import annotations
 
 import pandas as pd
@@ -6,18 +7,27 @@ import pandas as pd
 from nodes import errors, evaluation
 from nodes.components.scoring.evaluate_model import COMPARE, OUTPUT, SCORED
 from nodes.context import DesignContext, RunContext
-from nodes.models import LABELS, PROBABILITIES, Task
+from nodes.models import ASSIGNMENTS, DISTANCE, LABELS, PROBABILITIES, Task
 from nodes.params import Params
 from nodes.scores import positive_class, read_scores, values
-from nodes.table import Column, ColumnType, Table, TableSchema
+from nodes.table import Column, ColumnType, Role, Table, TableSchema
 
+DESCRIPTION = "Result Description"
 METRICS = {Task.REGRESSION: evaluation.REGRESSION, Task.BINARY: evaluation.BINARY,
-           Task.MULTICLASS: evaluation.MULTICLASS}
+           Task.MULTICLASS: evaluation.MULTICLASS, Task.ANOMALY_DETECTION: evaluation.BINARY,
+           Task.CLUSTERING: (DESCRIPTION, *evaluation.CLUSTERING)}
+
+
+def task_of(schema: TableSchema, port: str) -> Task:
+    """Clustering when Assignments are among the score columns (no label needed), else what `read_scores` reads."""
+    if ASSIGNMENTS in schema.with_role(Role.SCORE):
+        return Task.CLUSTERING
+    return read_scores(schema, port)[0]
 
 
 def common_task(schemas: dict[str, TableSchema]) -> Task:
     """The one task of all connected inputs; an error names both ports when they differ."""
-    found = {port: read_scores(schema, port)[0] for port, schema in schemas.items()}
+    found = {port: task_of(schema, port) for port, schema in schemas.items()}
     if len(set(found.values())) > 1:
         raise errors.invalid_dataset(f'"{SCORED}" holds {found[SCORED].value} scores but "{COMPARE}" holds '
                                      f'{found[COMPARE].value} scores; both must come from the same kind of model.',
@@ -25,9 +35,14 @@ def common_task(schemas: dict[str, TableSchema]) -> Task:
     return found[SCORED]
 
 
+def column_type(name: str) -> ColumnType:
+    if name == DESCRIPTION:
+        return ColumnType.STRING
+    return ColumnType.INTEGER if name in evaluation.COUNTS else ColumnType.DOUBLE
+
+
 def result_schema(task: Task) -> TableSchema:
-    return TableSchema(tuple(Column(name, ColumnType.INTEGER if name in evaluation.COUNTS else ColumnType.DOUBLE)
-                             for name in METRICS[task]))
+    return TableSchema(tuple(Column(name, column_type(name)) for name in METRICS[task]))
 
 
 def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
@@ -37,8 +52,16 @@ def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
     return {OUTPUT: result_schema(common_task({p: s for p, s in schemas.items() if s is not None}))}
 
 
+def clustering_rows(table: Table) -> list[dict]:
+    """One row per cluster and a combined row, from the assignments and the distances to every center."""
+    frame = table.frame
+    distances = sorted((c for c in frame.columns if c.startswith(DISTANCE)), key=lambda c: int(c[len(DISTANCE):]))
+    found = evaluation.clustering_metrics(frame[ASSIGNMENTS].to_numpy(), frame[distances].to_numpy(dtype=float))
+    return [{DESCRIPTION: name, **row} for name, row in found.items()]
+
+
 def metrics(table: Table, task: Task, port: str) -> dict[str, float]:
-    """The task's metrics over the rows that have a label."""
+    """The task's metrics over the rows that have a label (not clustering)."""
     _, label = read_scores(table.schema, port)
     frame = table.frame[table.frame[label].notna()]
     labels, scored = values(frame[label]), values(frame[LABELS])
@@ -55,13 +78,15 @@ def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
     task = common_task({port: table.schema for port, table in tables.items()})
     rows = []
     for step, (port, table) in enumerate(tables.items()):
-        row = metrics(table, task, port)
+        found = clustering_rows(table) if task is Task.CLUSTERING else [metrics(table, task, port)]
         suffix = " (compare)" if port == COMPARE else ""
-        for name, value in row.items():
-            ctx.log_metric(f"{name}{suffix}", value)
-        rows.append(row)
+        for name, value in found[-1].items():  # clustering: the combined evaluation
+            if name != DESCRIPTION:
+                ctx.log_metric(f"{name}{suffix}", value)
+        rows.extend(found)
         ctx.progress((step + 1) / len(tables))
     schema = result_schema(task)
     frame = pd.DataFrame(rows, columns=schema.names).astype(
-        {c.name: "int64" if c.type is ColumnType.INTEGER else "float64" for c in schema.columns})
+        {c.name: {ColumnType.INTEGER: "int64", ColumnType.STRING: "string"}.get(c.type, "float64")
+         for c in schema.columns})
     return {OUTPUT: Table(frame)}
