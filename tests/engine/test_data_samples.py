@@ -1,21 +1,11 @@
 """The data-side sample pipelines (issue 9): each runs, and shows what it is there to show."""
 from __future__ import annotations
 
-from engine.samples import sample_pipelines
-
-
-def run(engine, name):
-    pipeline = sample_pipelines()[name]
-    job = engine.submit(pipeline, regenerate=True).wait(300)
-    assert job.status == "Completed", job.error
-    nodes = {}
-    for node in pipeline.nodes:
-        nodes.setdefault(node.component, []).append(node.id)
-    return job, lambda component, port, i=0: engine.output(job.id, nodes[component][i], port)
+from tests.engine.sample_runs import run_sample
 
 
 def test_the_python_script_replicates_malignant_rows_and_two_learners_are_compared(engine):
-    job, output = run(engine, "Binary Classification: Breast cancer with custom Python script")
+    job, output = run_sample(engine, "Binary Classification: Breast cancer with custom Python script")
     training = output("split_data", "Results dataset1").frame
     replicated = output("execute_python_script", "Result Dataset").frame
     malignant = int((training["diagnosis"] == "malignant").sum())
@@ -30,7 +20,7 @@ def test_the_python_script_replicates_malignant_rows_and_two_learners_are_compar
 
 
 def test_sql_summaries_are_joined_to_every_penguin_before_training(engine):
-    _, output = run(engine, "Multiclass Classification: Palmer penguins with Join Data and SQL")
+    _, output = run_sample(engine, "Multiclass Classification: Palmer penguins with Join Data and SQL")
     islands = output("apply_sql_transformation", "Result_dataset").frame
     penguins = output("dataset", "Dataset").frame
     assert sorted(islands["island"]) == sorted(penguins["island"].dropna().unique())

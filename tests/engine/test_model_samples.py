@@ -4,17 +4,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from engine.samples import sample_pipelines
+from tests.engine.sample_runs import run_sample
 
 
 def run(engine, name):
-    pipeline = sample_pipelines()[name]
-    job = engine.submit(pipeline, regenerate=True).wait(300)
-    assert job.status == "Completed", job.error
-    nodes = {}
-    for node in pipeline.nodes:
-        nodes.setdefault(node.component, []).append(node.id)
-    return lambda component, port, i=0: engine.output(job.id, nodes[component][i], port)
+    return run_sample(engine, name)[1]
 
 
 def test_boosted_trees_and_decision_forest_are_compared_in_one_evaluate_model(engine):
