@@ -309,6 +309,16 @@ class CanvasAdapter(QtCore.QObject):
     def node(self, uuid: str) -> ComponentNode | None:
         return next((n for n in self._component_nodes() if n.get_property("uuid") == uuid), None)
 
+    def node_at(self, position: QtCore.QPoint) -> str | None:
+        """The uuid of the component node under a point of the view (None over the empty canvas)."""
+        views = {node.view: node.model.custom_properties["uuid"] for node in self._component_nodes()}
+        for item in self.viewer.items(position):
+            while item is not None and item not in views:
+                item = item.parentItem()
+            if item is not None:
+                return views[item]
+        return None
+
     def selected_uuids(self) -> list[str]:
         return [n.get_property("uuid") for n in self._selected_components()]
 

@@ -6,7 +6,7 @@ import json
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -129,6 +129,7 @@ class JobView(QWidget):
         self.canvas.load(self.job.pipeline)
         self.clock = RunningClock(self.canvas, self)
         self.canvas.viewer.setInteractive(False)  # a job's graph is a snapshot: pan and zoom only
+        self.canvas.viewer.viewport().installEventFilter(self)  # a click on a node selects its step
         snapshot = QSplitter(Qt.Orientation.Vertical)
         snapshot.addWidget(self.canvas.widget)
         snapshot.addWidget(self.steps)
@@ -231,10 +232,18 @@ class JobView(QWidget):
                 self._fill_metrics()
 
     # The selected node's tabs.
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.MouseButtonPress and watched is self.canvas.viewer.viewport():
+            node_id = self.canvas.node_at(event.position().toPoint())
+            if node_id in self.step_items:
+                self.select_node(node_id)
+        return super().eventFilter(watched, event)
+
     def select_node(self, node_id: str) -> None:
         self.node_id = node_id
         if self.steps.currentItem() is not self.step_items[node_id]:
             self.steps.setCurrentItem(self.step_items[node_id])
+        self.canvas.select(node_id)
         self.parameters.clear()
         for name, value in self.job.pipeline.node(node_id).params.items():
             self.parameters.addTopLevelItem(QTreeWidgetItem([name, describe(value)]))
