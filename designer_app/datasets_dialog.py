@@ -1,6 +1,7 @@
 """Data sets: register a CSV, TSV or Parquet file (a new name or a new version), browse and delete them."""
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
@@ -25,13 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from designer_app.background import BackgroundCall
 from designer_app.preview.table_model import FrameModel
 from designer_app.run_status import format_time
-from engine.datasets import DatasetError, DatasetInfo, read_table
+from engine.datasets import DatasetError, DatasetInfo, read_source
 from engine.samples import SAMPLE_DATASETS
 from engine.workspace import Workspace
+from nodes.errors import Cancelled
 from nodes.table import TableSchema
 
+PREVIEW_ROWS = 1000  # what the register page reads of a file before Register
+PROGRESS_STEPS = 1000  # the progress bar's range (bytes would overflow a Qt int)
 FILE_FILTER = "Data files (*.csv *.tsv *.parquet);;All files (*)"
 ERROR_STYLE = "background: #fde7e9; color: #a4262c; border: 1px solid #f1bbbc; border-radius: 3px; padding: 6px;"
 
@@ -79,12 +85,18 @@ def banner() -> QLabel:
 
 
 class RegisterDatasetDialog(QDialog):
-    """Shows the file's first rows and inferred schema before it is registered; `.info` is the new version."""
+    """Shows the file's first rows and their inferred schema before it is registered; `.info` is the new version.
+    Register reads the file off the GUI thread with a progress bar; Cancel (or Esc) then stops it, leaving nothing
+    registered."""
+
+    progressed = Signal(int)  # PROGRESS_STEPS-ths of the file read, from the registering thread
 
     def __init__(self, workspace: Workspace, path: str | Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace, self.path = workspace, Path(path)
         self.info: DatasetInfo | None = None
+        self.running: BackgroundCall | None = None
+        self.cancelling = threading.Event()
         self.setWindowTitle("Create data asset from local file")
         self.resize(760, 520)
         self.name = QComboBox(editable=True)
@@ -101,22 +113,27 @@ class RegisterDatasetDialog(QDialog):
         form.addRow("", self.version)
         form.addRow("Description", self.description)
         self.error = banner()
+        self.progress = QProgressBar(maximum=PROGRESS_STEPS, visible=False)
+        self.progressed.connect(self.progress.setValue)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.register_button = buttons.addButton("Register", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         try:
-            table = read_table(self.path)
+            table = read_source(self.path, rows=PREVIEW_ROWS).table
         except DatasetError as error:
             self._fail(str(error))
             self.register_button.setEnabled(False)
         else:
             rows, columns = table.frame.shape
-            layout.addWidget(QLabel(f"{rows:,} rows, {columns:,} columns"))
+            shown = f"the first {rows:,} rows shown" if rows == PREVIEW_ROWS else f"{rows:,} rows"
+            layout.addWidget(QLabel(f"{columns:,} columns, {shown}"))
             layout.addWidget(preview_tabs(FrameModel(table.frame, parent=self), schema_tree(table.schema)), 1)
+        layout.addWidget(self.progress)
         layout.addWidget(buttons)
         self._describe_version(self.name.currentText())
 
@@ -129,13 +146,52 @@ class RegisterDatasetDialog(QDialog):
         self.error.show()
 
     def accept(self) -> None:
-        try:
-            self.info = self.workspace.datasets.register(self.path, self.name.currentText().strip(),
-                                                         self.description.text().strip())
-        except DatasetError as error:
-            self._fail(str(error))
+        """Start registering in the background; the dialog closes when it is done."""
+        if self.running is not None:
             return
+        name, description = self.name.currentText().strip(), self.description.text().strip()
+        self.cancelling.clear()
+        self._set_running(True)
+        self.running = BackgroundCall(lambda: self.workspace.datasets.register(
+            self.path, name, description, progress=self._report, cancelled=self.cancelling.is_set), self)
+        self.running.succeeded.connect(self._registered)
+        self.running.failed.connect(self._refused)
+        self.running.start()
+
+    def reject(self) -> None:
+        """Close, or while registering, cancel it (the dialog closes when the registration has stopped)."""
+        if self.running is None:
+            super().reject()
+        else:
+            self.cancelling.set()
+            self.cancel_button.setEnabled(False)
+            self.progress.setFormat("Cancelling…")
+
+    def _report(self, done: int, total: int) -> None:
+        self.progressed.emit(done * PROGRESS_STEPS // max(total, 1))
+
+    def _set_running(self, running: bool) -> None:
+        for widget in (self.name, self.description, self.register_button):
+            widget.setEnabled(not running)
+        self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.progress.resetFormat()
+        self.progress.setVisible(running)
+        self.error.hide()
+
+    def _registered(self, info: DatasetInfo) -> None:
+        self.running = None
+        self.info = info
+        self._set_running(False)
         super().accept()
+
+    def _refused(self, error: Exception) -> None:
+        self.running = None
+        self._set_running(False)
+        if isinstance(error, Cancelled):
+            super().reject()
+        else:
+            self._fail(str(error))
 
 
 class DatasetsDialog(QDialog):

@@ -9,9 +9,10 @@ import csv
 import warnings
 import zipfile
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import IO
 
 import pandas as pd
 
@@ -105,14 +106,15 @@ def format_of(path: Path, formats: Sequence[str] = tuple(FORMATS)) -> str:
 
 
 def read_file(path: Path, options: ReadOptions = DEFAULT_OPTIONS, file_format: str | None = None,
-              formats: Sequence[str] = tuple(FORMATS)) -> Read:
-    """One file as a table, in `file_format` (None: by its suffix among `formats`)."""
+              formats: Sequence[str] = tuple(FORMATS), rows: int | None = None) -> Read:
+    """One file as a table, in `file_format` (None: by its suffix among `formats`); only its first `rows` rows
+    when given (a preview: CSV, TSV and Excel stop reading there)."""
     path = Path(path)
     options.check()
     file_format = file_format or format_of(path, formats)
     try:
         if file_format in TEXT_FORMATS:
-            frame, options = _read_delimited(path, options, None if file_format == "CSV" else "\t")
+            frame, options = _read_delimited(path, options, None if file_format == "CSV" else "\t", rows)
         elif file_format == "Parquet":
             frame = pd.read_parquet(path)
         elif file_format == "JSON":
@@ -120,7 +122,7 @@ def read_file(path: Path, options: ReadOptions = DEFAULT_OPTIONS, file_format: s
                                  encoding=options.encoding or "utf-8")
         else:
             frame = pd.read_excel(path, engine="openpyxl", header=0 if options.header else None,
-                                  na_values=list(options.missing))
+                                  na_values=list(options.missing), nrows=rows)
     except FileNotFoundError:
         raise ReadError(f"{path}: no such file") from None
     except ReadError:
@@ -130,6 +132,7 @@ def read_file(path: Path, options: ReadOptions = DEFAULT_OPTIONS, file_format: s
             from None
     if frame.shape[1] == 0:
         raise ReadError(f"{path.name} has no columns")
+    frame = frame if rows is None else frame.head(rows)
     if isinstance(frame.columns, pd.RangeIndex) or not options.header and file_format in (*TEXT_FORMATS, "Excel"):
         frame.columns = [f"col{i + 1}" for i in range(frame.shape[1])]
     names = [str(c) for c in frame.columns]
@@ -161,46 +164,69 @@ def _check_unique(path: Path, names: list[str]) -> None:
         raise ReadError(f"{path.name} has duplicate column names: {', '.join(map(repr, duplicates[:5]))}")
 
 
-def _read_delimited(path: Path, options: ReadOptions, separator: str | None) -> tuple[pd.DataFrame, ReadOptions]:
+def _read_delimited(path: Path, options: ReadOptions, separator: str | None,
+                    rows: int | None = None) -> tuple[pd.DataFrame, ReadOptions]:
     """A strict read: text only (UTF-8, with or without a BOM, else Latin-1, unless an encoding is given); the
     separator of a CSV file (unless given) is the one of `SEPARATORS` that splits its header into the most fields
     (with decimal commas after a semicolon); duplicate header names are refused; a row with more fields than the
     header is an error."""
     with open(path, "rb") as f:
-        head = f.read(SNIFF_BYTES)
+        check_text(path, f.read(SNIFF_BYTES), options)
+    separator = options.delimiter or separator
+    if options.encoding is not None:
+        return _parse(path, replace(options, delimiter=separator), options.encoding, rows)
+    try:
+        return _parse(path, replace(options, delimiter=separator), "utf-8-sig", rows)
+    except UnicodeDecodeError:
+        return _parse(path, replace(options, delimiter=separator), FALLBACK_ENCODING, rows)
+
+
+def check_text(path: Path, head: bytes, options: ReadOptions) -> None:
+    """Refuse an empty file, or one whose first block holds binary data (NUL bytes outside UTF-16)."""
     if not head:
         raise pd.errors.EmptyDataError("the file is empty")
     if b"\0" in head and not (options.encoding or "").lower().startswith("utf-16"):
         raise ReadError(f"{path.name} is not a text file (it holds binary data)")
-    separator = options.delimiter or separator
-    if options.encoding is not None:
-        return _parse(path, replace(options, delimiter=separator), options.encoding)
-    try:
-        return _parse(path, replace(options, delimiter=separator), "utf-8-sig")
-    except UnicodeDecodeError:
-        return _parse(path, replace(options, delimiter=separator), FALLBACK_ENCODING)
 
 
-def _parse(path: Path, options: ReadOptions, encoding: str) -> tuple[pd.DataFrame, ReadOptions]:
+def pick_separator(first_line: str) -> str:
+    """The one of `SEPARATORS` that splits a header line into the most fields (a comma on a tie)."""
+    return max(SEPARATORS, key=lambda s: (len(next(csv.reader([first_line], delimiter=s), [])), s == ","))
+
+
+def check_header(path: Path, lines: Iterable[str], separator: str) -> None:
+    """Refuse duplicate names in the header row the text `lines` start with."""
+    _check_unique(path, next(csv.reader(lines, delimiter=separator), []))
+
+
+def _parse(path: Path, options: ReadOptions, encoding: str, rows: int | None) -> tuple[pd.DataFrame, ReadOptions]:
     separator = options.delimiter
     with open(path, encoding=encoding, newline="") as f:
         first = f.readline()
-        if separator is None:
-            separator = max(SEPARATORS, key=lambda s: (len(next(csv.reader([first], delimiter=s), [])), s == ","))
+        separator = separator or pick_separator(first)
         f.seek(0)
         if options.header:
-            _check_unique(path, next(csv.reader(f, delimiter=separator), []))
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", pd.errors.ParserWarning)
-        frame = pd.read_csv(path, sep=separator, index_col=False, encoding=encoding,
-                            header=0 if options.header else None, na_values=list(options.missing),
-                            decimal="," if separator == ";" else ".")
-    if any(issubclass(warning.category, pd.errors.ParserWarning) for warning in caught):
-        raise pd.errors.ParserError(_longer_row(path, separator, encoding))
+            check_header(path, f, separator)
+    frame = pandas_csv(path, separator, options, encoding, rows)
+    if frame is None:
+        raise pd.errors.ParserError(longer_row(path, separator, encoding))
     return frame, replace(options, delimiter=separator, encoding="utf-8" if encoding == "utf-8-sig" else encoding)
 
 
-def _longer_row(path: Path, separator: str, encoding: str) -> str:
+def pandas_csv(source: Path | IO[str], separator: str, options: ReadOptions, encoding: str,
+               rows: int | None = None) -> pd.DataFrame | None:
+    """pandas' parse of delimited text (decimal commas after a semicolon), its first `rows` rows if given; None
+    when a row has more fields than the header (pandas would take the first column as an index or drop the extra
+    fields)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", pd.errors.ParserWarning)
+        frame = pd.read_csv(source, sep=separator, index_col=False, encoding=encoding,
+                            header=0 if options.header else None, na_values=list(options.missing),
+                            decimal="," if separator == ";" else ".", nrows=rows)
+    return None if any(issubclass(w.category, pd.errors.ParserWarning) for w in caught) else frame
+
+
+def longer_row(path: Path, separator: str, encoding: str) -> str:
     """Where the first row with more fields than the header is."""
     with open(path, encoding=encoding, newline="") as f:
         rows = csv.reader(f, delimiter=separator)

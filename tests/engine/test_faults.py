@@ -364,8 +364,8 @@ def test_the_command_line_on_a_full_disk_says_so_in_one_line(small_disk, tmp_pat
     sample = ROOT / "resources" / "samples" / "regression_automobile_fuel_economy.json"
     assert cli("--workspace", str(root), "datasets", "list").returncode == 0
     registered = cli("--workspace", str(root), "datasets", "register", str(csv), "--name", "numbers")
-    assert (registered.returncode, registered.stderr.splitlines()) == (1, [
-        f"designer: No space left on the device holding the workspace ({root}): 7 MB needed"])
+    assert (registered.returncode, registered.stderr.splitlines()) == (1, [  # streamed: its size is not known ahead
+        f"designer: No space left on the device holding the workspace ({root})"])
     assert temporaries(root) == []
     filler = fill(small_disk)
     run = cli("--workspace", str(root), "run", str(sample))

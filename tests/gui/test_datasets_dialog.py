@@ -23,7 +23,8 @@ def test_register_new_versions_list_and_delete(workspace, qtbot, tmp_path):
     assert isinstance(page, RegisterDatasetDialog) and page.register_button.isEnabled()
     page.name.setCurrentText("Flowers")
     assert "version 1" in page.version.text()
-    page.register_button.click()
+    with qtbot.waitSignal(page.accepted):  # registering runs off the GUI thread
+        page.register_button.click()
     assert ("Flowers", "1") in names_and_versions(dialog)
     assert dialog.selected().name == "Flowers" and dialog.preview_model.rowCount() == 3
     assert [dialog.schema.topLevelItem(i).text(1) for i in range(2)] == ["Double", "String"]
@@ -33,7 +34,8 @@ def test_register_new_versions_list_and_delete(workspace, qtbot, tmp_path):
     page = dialog.register_file(tsv)
     page.name.setCurrentText("Flowers")
     assert 'new version of "Flowers"' in page.version.text()
-    page.register_button.click()
+    with qtbot.waitSignal(page.accepted):
+        page.register_button.click()
     assert ("Flowers", "2") in names_and_versions(dialog)
     assert len(names_and_versions(dialog)) == samples + 2
 

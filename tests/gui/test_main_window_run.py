@@ -161,7 +161,8 @@ def test_registered_data_sets_appear_under_my_data_sets(main_window, qtbot, tmp_
     dialog = main_window.open_datasets()
     page = dialog.register_file(csv)
     page.name.setCurrentText("Flowers")
-    page.register_button.click()
+    with qtbot.waitSignal(page.accepted):  # registering runs off the GUI thread
+        page.register_button.click()
     model = main_window.palette.model
     groups = {model.item(r).text(): [model.item(r).child(c).text() for c in range(model.item(r).rowCount())]
               for r in range(model.rowCount())}
