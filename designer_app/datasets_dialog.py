@@ -7,11 +7,13 @@ from pathlib import Path
 import pandas as pd
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,6 +36,7 @@ from engine.datasets import DatasetError, DatasetInfo, read_source
 from engine.samples import SAMPLE_DATASETS
 from engine.workspace import Workspace
 from nodes.errors import Cancelled
+from nodes.reading import ReadError, ReadOptions, parse_delimiter, parse_markers
 from nodes.table import TableSchema
 
 PREVIEW_ROWS = 1000  # what the register page reads of a file before Register
@@ -84,6 +87,38 @@ def banner() -> QLabel:
     return label
 
 
+class ReadingOptions(QGroupBox):
+    """How to read a text file: delimiter, header row, encoding and missing-value markers (blank: found out, as
+    `designer datasets register` does); emits `changed` after an edit."""
+
+    changed = Signal()
+
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__("Reading", parent)
+        self.delimiter = QComboBox(editable=True)
+        self.delimiter.addItems(["", "comma", "semicolon", "tab", "pipe", "space"])
+        self.delimiter.lineEdit().setPlaceholderText("Found from the header line")
+        self.header = QCheckBox("The first row holds the column names", checked=True)
+        self.encoding = QComboBox(editable=True)
+        self.encoding.addItems(["", "utf-8", "latin-1", "cp1252", "utf-16"])
+        self.encoding.lineEdit().setPlaceholderText("UTF-8, else Latin-1")
+        self.missing = QLineEdit(placeholderText='Values read as missing, e.g. "?, -" (blank, NA, NaN are anyway)')
+        form = QFormLayout(self)
+        form.addRow("Delimiter", self.delimiter)
+        form.addRow("Header", self.header)
+        form.addRow("Encoding", self.encoding)
+        form.addRow("Missing values", self.missing)
+        self.setEnabled(path.suffix.lower() != ".parquet")  # a Parquet file says how to read it
+        for box in (self.delimiter, self.encoding):
+            box.currentTextChanged.connect(self.changed)
+        self.header.toggled.connect(self.changed)
+        self.missing.editingFinished.connect(self.changed)
+
+    def options(self) -> ReadOptions:
+        return ReadOptions(parse_delimiter(self.delimiter.currentText()), self.header.isChecked(),
+                           self.encoding.currentText().strip() or None, parse_markers(self.missing.text()))
+
+
 class RegisterDatasetDialog(QDialog):
     """Shows the file's first rows and their inferred schema before it is registered; `.info` is the new version.
     Register reads the file off the GUI thread with a progress bar; Cancel (or Esc) then stops it, leaving nothing
@@ -123,19 +158,40 @@ class RegisterDatasetDialog(QDialog):
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        try:
-            table = read_source(self.path, rows=PREVIEW_ROWS).table
-        except DatasetError as error:
-            self._fail(str(error))
-            self.register_button.setEnabled(False)
-        else:
-            rows, columns = table.frame.shape
-            shown = f"the first {rows:,} rows shown" if rows == PREVIEW_ROWS else f"{rows:,} rows"
-            layout.addWidget(QLabel(f"{columns:,} columns, {shown}"))
-            layout.addWidget(preview_tabs(FrameModel(table.frame, parent=self), schema_tree(table.schema)), 1)
+        self.reading = ReadingOptions(self.path)
+        self.reading.changed.connect(self._preview)
+        layout.addWidget(self.reading)
+        self.read_as = QLabel(objectName="hint", wordWrap=True)
+        self.shape = QLabel()
+        self.preview_model = FrameModel(pd.DataFrame(), parent=self)
+        self.schema = schema_tree()
+        layout.addWidget(self.read_as)
+        layout.addWidget(self.shape)
+        layout.addWidget(preview_tabs(self.preview_model, self.schema), 1)
         layout.addWidget(self.progress)
         layout.addWidget(buttons)
         self._describe_version(self.name.currentText())
+        self._preview()
+
+    def _preview(self) -> None:
+        """Read the first rows with the options as set; say what was found (delimiter, encoding) or why not."""
+        try:
+            read = read_source(self.path, self.reading.options(), rows=PREVIEW_ROWS)
+        except (DatasetError, ReadError) as error:
+            self._fail(str(error))
+            self.register_button.setEnabled(False)
+            self.preview_model.set_frame(pd.DataFrame())
+            self.read_as.setText("")
+            self.shape.setText("")
+            return
+        self.error.hide()
+        self.register_button.setEnabled(True)
+        rows, columns = read.table.frame.shape
+        shown = f"the first {rows:,} rows shown" if rows == PREVIEW_ROWS else f"{rows:,} rows"
+        self.read_as.setText(f"Read as {read.format}: {read.options.describe()}")
+        self.shape.setText(f"{columns:,} columns, {shown}")
+        self.preview_model.set_frame(read.table.frame)
+        fill_schema(self.schema, read.table.schema)
 
     def _describe_version(self, name: str) -> None:
         existing = name.strip() in self.workspace.datasets.names()
@@ -150,10 +206,12 @@ class RegisterDatasetDialog(QDialog):
         if self.running is not None:
             return
         name, description = self.name.currentText().strip(), self.description.text().strip()
+        options = self.reading.options()
         self.cancelling.clear()
         self._set_running(True)
         self.running = BackgroundCall(lambda: self.workspace.datasets.register(
-            self.path, name, description, progress=self._report, cancelled=self.cancelling.is_set), self)
+            self.path, name, description, options=options, progress=self._report,
+            cancelled=self.cancelling.is_set), self)
         self.running.succeeded.connect(self._registered)
         self.running.failed.connect(self._refused)
         self.running.start()
@@ -171,7 +229,7 @@ class RegisterDatasetDialog(QDialog):
         self.progressed.emit(done * PROGRESS_STEPS // max(total, 1))
 
     def _set_running(self, running: bool) -> None:
-        for widget in (self.name, self.description, self.register_button):
+        for widget in (self.name, self.description, self.reading, self.register_button):
             widget.setEnabled(not running)
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
