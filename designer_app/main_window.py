@@ -22,6 +22,7 @@ from designer_app.live_validation import LiveValidation
 from designer_app.logs_panel import StepLogsPanel
 from designer_app.node_output_actions import NodeOutputActions
 from designer_app.palette import PaletteWidget
+from designer_app.preview.viewers import warm_up
 from designer_app.properties.pane import PropertiesPane
 from designer_app.run_controller import RunController
 from designer_app.server_control import ServerControl
@@ -100,6 +101,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.resizeDocks([self.docks["palette"], self.docks["properties"]], [250, 380], QtCore.Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["bottom"]], [190], QtCore.Qt.Orientation.Vertical)
         self._restore_state()
+        QtCore.QTimer.singleShot(1000, self, lambda: warm_up(self))  # once the window is up
 
     # --- composition ---
 

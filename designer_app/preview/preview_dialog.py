@@ -26,6 +26,7 @@ from engine.preview import PREVIEW_COLUMNS, PREVIEW_ROWS, SAMPLE_ROWS, ColumnSum
 from nodes.table import Table
 
 MAX_COLUMN_WIDTH = 220
+SIZED_BY_ROWS = 20  # columns are sized to fit their name and their first 20 values (all 100 took ~0.15 s)
 
 
 def count_label(caption: str, value: int) -> QLabel:
@@ -164,6 +165,7 @@ class PreviewDialog(QDialog):
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.horizontalHeader().setHighlightSections(True)
         self.view.horizontalHeader().setMaximumSectionSize(MAX_COLUMN_WIDTH)
+        self.view.horizontalHeader().setResizeContentsPrecision(SIZED_BY_ROWS)
         self.view.resizeColumnsToContents()  # at most 100 x 100 cells: full column names where they fit
         self.view.selectionModel().currentColumnChanged.connect(self._on_column)
         self.column = ColumnPanel()

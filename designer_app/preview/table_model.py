@@ -1,4 +1,5 @@
-"""A lazy table model over a pandas frame: cells are formatted only when the view asks for them."""
+"""A table model over the first 100 x 100 cells of a pandas frame, formatted once when the frame is set (a view
+asks for each cell many times: sizing columns alone asks for all of them)."""
 from __future__ import annotations
 
 from typing import Any
@@ -35,19 +36,21 @@ class FrameModel(QAbstractTableModel):
         self.frame = frame.iloc[:self.max_rows, :self.max_columns]
         self.numeric = [pd.api.types.is_numeric_dtype(d) and not pd.api.types.is_bool_dtype(d)
                         for d in self.frame.dtypes]
+        self.cells = [[format_value(v) for v in row] for row in self.frame.itertuples(index=False, name=None)]
+        self.rows, self.columns = self.frame.shape
         self.endResetModel()
 
     def rowCount(self, parent: Index = ROOT) -> int:  # noqa: N802 (Qt's name)
-        return 0 if parent.isValid() else self.frame.shape[0]
+        return 0 if parent.isValid() else self.rows
 
     def columnCount(self, parent: Index = ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else self.frame.shape[1]
+        return 0 if parent.isValid() else self.columns
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return format_value(self.frame.iat[index.row(), index.column()])
+            return self.cells[index.row()][index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = Qt.AlignmentFlag.AlignRight if self.numeric[index.column()] else Qt.AlignmentFlag.AlignLeft
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)

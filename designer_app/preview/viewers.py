@@ -1,15 +1,18 @@
 """The app's viewers, by the name an output port declares (`Port.viewer`), each opening its own window.
 
-The windows are imported when first opened (nodes.lazy.Lazy): the evaluation view needs scikit-learn's metrics,
-which the app does not load to start."""
+The windows are imported when first opened (nodes.lazy.Lazy), or off the GUI thread a second after the main window
+is up (`warm_up`): the evaluation view needs scikit-learn's metrics and the charts pyqtgraph, which the app does
+not load to start."""
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 
+from designer_app.background import BackgroundCall
 from designer_app.window_manners import behave
 from engine.engine import Engine
 from nodes.lazy import Lazy
@@ -31,6 +34,13 @@ VIEWERS: dict[str, Viewer] = {
     EVALUATION_VIEWER: Viewer("Visualize evaluation", Lazy("designer_app.preview.evaluation_view", "EvaluationView")),
     IMAGES_VIEWER: Viewer("Show pictures", Lazy("designer_app.preview.images_view", "ImagesView")),
 }
+
+
+def warm_up(parent: QObject) -> BackgroundCall:
+    """Import the viewers' modules off the GUI thread (pyqtgraph takes ~0.1 s), so the first one opens at once."""
+    call = BackgroundCall(lambda: [importlib.import_module(v.window.module) for v in VIEWERS.values()], parent)
+    call.start()
+    return call
 
 
 def show_output(engine: Engine, job_id: str, node_id: str, port: Port, parent: QWidget) -> QWidget:
