@@ -32,6 +32,7 @@ SUFFIX = {"table": ".parquet", "object": ".joblib"}
 TEMPORARY_FOLDER = "tmp"  # where files are written before they are renamed under their hash
 TEMPORARY_SUFFIX = ".tmp"
 STALE_TEMPORARY_SECONDS = 3600.0  # a temporary file nobody wrote to for this long is left over, whoever wrote it
+Data = bytes | memoryview  # an artifact's serialised bytes
 
 
 class ArtifactError(Exception):
@@ -60,18 +61,19 @@ class Written:
     size: int | None
 
 
-def table_bytes(table: Table) -> bytes:
-    """Parquet with LZ4; dictionary encoding only for text-like columns (it is slow and useless on floats)."""
+def table_bytes(table: Table) -> memoryview:
+    """Parquet with LZ4; dictionary encoding only for text-like columns (it is slow and useless on floats). A view of
+    Arrow's buffer: no second copy of a big table's bytes."""
     arrow = pa.Table.from_pandas(table.frame, preserve_index=False)
     roles = json.dumps({k: v.value for k, v in table.roles.items()}).encode()
     arrow = arrow.replace_schema_metadata({**(arrow.schema.metadata or {}), ROLES_KEY: roles})
     textual = [f.name for f in arrow.schema if not (pa.types.is_floating(f.type) or pa.types.is_integer(f.type))]
     sink = pa.BufferOutputStream()
     pq.write_table(arrow, sink, compression="lz4", use_dictionary=textual)
-    return sink.getvalue().to_pybytes()
+    return memoryview(sink.getvalue())
 
 
-def table_from_bytes(data: bytes) -> Table:
+def table_from_bytes(data: Data | pa.Buffer) -> Table:
     arrow = pq.read_table(pa.BufferReader(data))
     roles = json.loads((arrow.schema.metadata or {}).get(ROLES_KEY, b"{}"))
     return Table(arrow.to_pandas(), {k: Role(v) for k, v in roles.items()})
@@ -88,10 +90,11 @@ def relative_path(ref: ArtifactRef) -> str:
     return f"{ref.sha256[:2]}/{ref.sha256}{SUFFIX[ref.kind]}"
 
 
-def _holds(path: Path, data: bytes) -> bool:
-    """The file exists with exactly these bytes (cheaper than rewriting it: creating a file is slow)."""
+def _holds(path: Path, data: Data, sha256: str) -> bool:
+    """The file exists with exactly these bytes, told by its size and hash read a block at a time (cheaper than
+    rewriting it: creating a file is slow)."""
     try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
+        return path.stat().st_size == len(data) and file_sha256(path) == sha256
     except OSError:
         return False
 
@@ -112,8 +115,15 @@ def _writer(name: str) -> tuple[str, int] | None:
     return (parts[0], int(parts[1])) if len(parts) == 3 and parts[1].isdigit() else None
 
 
-def _sha256(data: bytes) -> str:
+def _sha256(data: Data) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _checked(ref: ArtifactRef, data: Any) -> Any:
+    """`data` (bytes or an Arrow buffer), once it is known to hash to the artifact's name."""
+    if _sha256(memoryview(data)) != ref.sha256:
+        raise ArtifactError(f"artifact {ref.sha256[:12]} was altered on disk (sha256 mismatch); refusing to load it")
+    return data
 
 
 class ArtifactFiles:
@@ -131,12 +141,12 @@ class ArtifactFiles:
         kind = "table" if isinstance(value, Table) else "object"
         return self.write_bytes(table_bytes(value) if kind == "table" else object_bytes(value), kind)
 
-    def write_bytes(self, data: bytes, kind: str) -> Written:
+    def write_bytes(self, data: Data, kind: str) -> Written:
         """Write an artifact's bytes (serialised elsewhere, e.g. by a step on a machine that does not share this
         folder) under their hash, unless an intact file is there already."""
         ref = ArtifactRef(_sha256(data), kind)
         path = self.path(ref)
-        if not _holds(path, data):
+        if not _holds(path, data, ref.sha256):
             with told_when_full(self.root.parent, len(data)):
                 path.parent.mkdir(parents=True, exist_ok=True)
                 fd, tmp = self.temporary()
@@ -180,14 +190,19 @@ class ArtifactFiles:
             data = self.path(ref).read_bytes()
         except OSError as error:
             raise ArtifactError(f"artifact {ref.sha256[:12]} is missing: {error}") from None
-        if _sha256(data) != ref.sha256:
-            raise ArtifactError(f"artifact {ref.sha256[:12]} was altered on disk (sha256 mismatch); refusing to load it")
-        return data
+        return _checked(ref, data)
 
     def read(self, ref: ArtifactRef) -> Any:
-        """The value of a file whose reference the workspace recorded (the caller vouches for that)."""
-        data = self.read_bytes(ref)
-        return table_from_bytes(data) if ref.kind == "table" else joblib.load(io.BytesIO(data))
+        """The value of a file whose reference the workspace recorded (the caller vouches for that); a table is
+        read from the file's mapped pages (no copy of its bytes in memory)."""
+        if ref.kind != "table":
+            return joblib.load(io.BytesIO(self.read_bytes(ref)))
+        try:
+            mapped = pa.memory_map(str(self.path(ref)))
+        except OSError as error:
+            raise ArtifactError(f"artifact {ref.sha256[:12]} is missing: {error}") from None
+        with mapped:
+            return table_from_bytes(_checked(ref, mapped.read_buffer()))
 
     def intact(self, ref: ArtifactRef) -> bool:
         """The file is there and hashes to its name (read in blocks: bounded memory for any size)."""

@@ -4,15 +4,23 @@ Steps run through `execute_step` on their node's compute target; what they repor
 and the scheduler, on its own thread, is the only writer of the job's rows and the only publisher of its events
 (each event is recorded first, then published). A failed store write is not swallowed: it ends the scheduler,
 and the engine fails the job loudly (see `Engine`).
+
+Big tables that steps on threads of this process produce are written off the critical path: the step ends
+Completed and its downstream starts on the value in memory while a small pool writes the file; once it is durable,
+the file's row, the reuse cache and the step's outputs are recorded in one transaction (so a crash before leaves
+nothing half-recorded). A step bound for another process or machine waits for its inputs' files; the job is
+Completed only when every write is durable, and a write that fails fails its step and the job.
 """
 from __future__ import annotations
 
+import os
 import queue
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Mapping
-from concurrent.futures import Future, wait
-from dataclasses import dataclass
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, replace
 from typing import Any
 
 from engine import batch
@@ -26,24 +34,30 @@ from engine.fingerprint import node_fingerprint, output_fingerprint, pipeline_fi
 from engine.graph import dependencies, topological_order
 from engine.pipeline import LOCAL_COMPUTE, Pipeline
 from engine.recorder import Recorder
-from engine.step import CancelFlag, Report, StepOutcome, StepSpec, error_dict
+from engine.step import CancelFlag, Report, StepOutcome, StepSpec, error_dict, write_output
 from engine.versions import current_params
 from engine.workspace import Workspace
 from nodes.component import Component, UnknownVersion
 from nodes.context import DesignContext, RunContext, StoredTable
 from nodes.errors import Cancelled, ComponentError
+from nodes.params import Params
 from nodes.registry import Registry
+from nodes.table import Table
 
 CANCEL_POLL_SECONDS = 0.25
+BACKGROUND_WRITE_CELLS = 1_000_000  # smaller tables are written by their step: a second transaction costs more
+WRITERS = max(1, (os.cpu_count() or 2) // 2)  # the other half of the cores runs the steps
+WRITER_NICENESS = 10
 STOP_WAIT_SECONDS = 30.0
 _UNSET = object()
 
 
 @dataclass
 class Output:
-    """One output of a step: its artifact, and its value while this job holds it in memory."""
+    """One output of a step: its artifact (None while it is being written), and its value while this job holds it
+    in memory."""
 
-    ref: ArtifactRef
+    ref: ArtifactRef | None
     fingerprint: str
     value: Any = _UNSET
 
@@ -52,6 +66,32 @@ class Output:
 class _Done:
     node_id: str
     future: Future
+
+
+@dataclass(frozen=True)
+class _Saved:
+    """A background write of one output ended (`future` holds its `Written`, or why it failed)."""
+
+    node_id: str
+    port: str
+    future: Future
+
+
+@dataclass
+class _Writing:
+    """A Completed step whose outputs are still being written: its outcome, and the ports not yet durable."""
+
+    outcome: StepOutcome
+    ports: set[str]
+
+
+def _yielding() -> None:
+    """Lower a writer thread's CPU priority (Linux: a thread is a schedulable task), so that on a busy machine the
+    steps on the critical path run first and the writes fill the idle time."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WRITER_NICENESS)
+    except (AttributeError, OSError):  # not on this platform: the writes just compete
+        pass
 
 
 class Inbox:
@@ -102,6 +142,9 @@ class JobRun:
         self.notes: dict[str, str] = {}  # what the step log should say before the step's own output
         self.starts: dict[str, float] = {}  # steps that started and ended between two wake-ups
         self.catalog: DatasetSnapshot | None = None
+        self.writing: dict[str, _Writing] = {}
+        self.held: dict[str, tuple[Component, Params]] = {}  # steps for another process, waiting for their inputs' files
+        self.writers: ThreadPoolExecutor | None = None
 
     def cancel(self) -> None:
         self.cancel_flag.set()
@@ -161,12 +204,12 @@ class JobRun:
         self.readers = Counter((e.source, e.source_port) for e in self.pipeline.edges)
         last_poll = time.monotonic()
         try:
-            while ready or self.running:
+            while ready or self.running or self.writing:
                 while ready and not self.cancelled:
                     node_id = ready.pop(0)
                     if self._start(node_id):
                         ready.extend(self._release(node_id, children, waiting, order))
-                if not self.running:
+                if not self.running and not self.writing:
                     break
                 batch = self.reports.get(timeout=CANCEL_POLL_SECONDS)
                 ending = {item.node_id for item in batch if isinstance(item, _Done)}
@@ -176,6 +219,8 @@ class JobRun:
                     elif isinstance(item, _Done):
                         if self._finish(item.node_id, item.future):
                             ready.extend(self._release(item.node_id, children, waiting, order))
+                    elif isinstance(item, _Saved):
+                        self._saved(item)
                     elif isinstance(item, Report):
                         self._report(item)
                 if time.monotonic() - last_poll >= CANCEL_POLL_SECONDS:
@@ -190,6 +235,8 @@ class JobRun:
             wait(list(self.running.values()), timeout=STOP_WAIT_SECONDS)
             raise
         finally:
+            if self.writers is not None:
+                self.writers.shutdown(wait=True, cancel_futures=True)
             self.cancel_flag.clear()
 
     def _target(self, node_id: str) -> str:
@@ -336,16 +383,25 @@ class JobRun:
         self.fingerprints[node_id] = fingerprint
         if not (self.regenerate or node.regenerate) and self._reuse(node_id, component, fingerprint):
             return True
+        if not self.targets[self._target(node_id)].in_process and any(o.ref is None for o in inputs.values()):
+            self.held[node_id] = (component, params)  # its inputs travel as files: sent once they are durable
+            return False
+        self._submit(node_id, component, params)
+        return False
+
+    def _submit(self, node_id: str, component: Component, params: Params) -> None:
+        """Queue a step on its target: in-memory inputs where it runs in this process, artifact files otherwise."""
         target = self.targets[self._target(node_id)]
+        inputs = {e.target_port: self.outputs[(e.source, e.source_port)] for e in self.pipeline.incoming(node_id)}
         spec = StepSpec(self.job_id, node_id, component, params,
                         {port: o.value if target.in_process and o.value is not _UNSET else o.ref
                          for port, o in inputs.items()},
-                        artifacts=str(self.workspace.artifacts.root), catalog=self.catalog, cancel=self.cancel_flag)
-        self._step_event(node_id, "Queued", fingerprint=fingerprint)
+                        artifacts=str(self.workspace.artifacts.root), catalog=self.catalog, cancel=self.cancel_flag,
+                        defer_writes_from=BACKGROUND_WRITE_CELLS if target.in_process else None)
+        self._step_event(node_id, "Queued", fingerprint=self.fingerprints[node_id])
         future = target.submit(spec, self.reports)
         self.running[node_id] = future
         future.add_done_callback(lambda f: self.reports.put(_Done(node_id, f)))
-        return False
 
     def _fail_now(self, node_id: str, component: Component, error: ComponentError) -> bool:
         self._inputs_done(node_id)
@@ -408,21 +464,83 @@ class JobRun:
         outputs = {}
         writes = None
         if outcome.status == "Completed":
-            outputs = {port: written.ref.to_dict() for port, written in outcome.written.items()}
             for port, written in outcome.written.items():
                 value = outcome.outputs.get(port, _UNSET)
                 self.outputs[(node_id, port)] = Output(written.ref, output_fingerprint(fingerprint, port), value)
+            unwritten = {port: v for port, v in outcome.outputs.items() if port not in outcome.written}
+            for port, value in unwritten.items():
+                self.outputs[(node_id, port)] = Output(None, output_fingerprint(fingerprint, port), value)
+                self._write_in_background(node_id, port, value)
+            if unwritten:
+                self.writing[node_id] = _Writing(outcome, set(unwritten))
+            else:
+                outputs = self._outputs_of(outcome)
 
-            def writes() -> None:  # the files' rows, then what points to them, committed with the step's row
-                self.workspace.artifacts.record(*outcome.written.values())
-                self.workspace.jobs.remember(fingerprint, outputs, outcome.metrics, outcome.logs, self.job_id,
-                                             node_id)
+                def writes() -> None:  # committed with the step's row
+                    self._record_outputs(node_id, outcome)
         elif outcome.status == "Failed":
             self._record_failure(outcome.error or {})
         logs = self.notes.get(node_id, "") + outcome.logs
         self._step_event(node_id, outcome.status, *before, writes=writes, duration=outcome.duration,
                          error=outcome.error, outputs=outputs or None, logs=logs, fingerprint=fingerprint)
         return outcome.status == "Completed"
+
+    @staticmethod
+    def _outputs_of(outcome: StepOutcome) -> dict[str, dict]:
+        return {port: written.ref.to_dict() for port, written in outcome.written.items()}
+
+    def _record_outputs(self, node_id: str, outcome: StepOutcome) -> None:
+        """The files' rows, then what points to them: the reuse cache (the caller holds the transaction)."""
+        self.workspace.artifacts.record(*outcome.written.values())
+        self.workspace.jobs.remember(self.fingerprints[node_id], self._outputs_of(outcome), outcome.metrics,
+                                     outcome.logs, self.job_id, node_id)
+
+    def _write_in_background(self, node_id: str, port: str, value: Table) -> None:
+        if self.writers is None:
+            self.writers = ThreadPoolExecutor(WRITERS, thread_name_prefix="designer-writer", initializer=_yielding)
+        own = replace(value, frame=value.frame.copy(deep=False))  # copy-on-write: no change downstream reaches it
+        future = self.writers.submit(write_output, self.workspace.artifacts.files, port, own)
+        future.add_done_callback(lambda f: self.reports.put(_Saved(node_id, port, f)))
+
+    def _saved(self, item: _Saved) -> None:
+        """A background write ended: once all of a step's are durable, record them (the files' rows, the reuse
+        cache and the step's outputs in one transaction) and send the steps that waited for them; a write that
+        failed fails the step, and so the job."""
+        writing = self.writing.get(item.node_id)
+        if writing is None:
+            return  # another output of this step failed to be written: the step has failed already
+        try:
+            writing.outcome.written[item.port] = written = item.future.result()
+        except Exception as error:  # noqa: BLE001 - any failure to write is the step's, told with its output
+            del self.writing[item.node_id]
+            self._fail_write(item.node_id, item.port, error)
+            return
+        self.outputs[(item.node_id, item.port)].ref = written.ref
+        writing.ports.discard(item.port)
+        if writing.ports:
+            return
+        del self.writing[item.node_id]
+        with self.workspace.store.write():
+            self._record_outputs(item.node_id, writing.outcome)
+            self.workspace.jobs.record_step(self.job_id, {"node_id": item.node_id,
+                                                          "outputs": self._outputs_of(writing.outcome)})
+        for node_id, (component, params) in list(self.held.items()):
+            if not self.cancelled and all(self.outputs[(e.source, e.source_port)].ref is not None
+                                          for e in self.pipeline.incoming(node_id)):
+                del self.held[node_id]
+                self._submit(node_id, component, params)
+
+    def _fail_write(self, node_id: str, port: str, error: Exception) -> None:
+        if isinstance(error, ComponentError):
+            failure = error
+        elif isinstance(error, ArtifactError):
+            failure = ComponentError(158, "InvalidDirectory", str(error))
+        else:
+            failure = ComponentError(160, "FailedToWriteOutputs",
+                                     f'could not write the output "{port}": {type(error).__name__}: {error}')
+        error_info = error_dict(node_id, self.registry[self.nodes[node_id].component], failure)
+        self._record_failure(error_info)
+        self._step_event(node_id, "Failed", error=error_info)
 
     def _outcome(self, node_id: str, future: Future) -> StepOutcome:
         """The step's outcome; a target that could not run it at all (a dead worker process) fails the step."""

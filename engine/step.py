@@ -1,7 +1,8 @@
 """One step, pure and picklable: `execute_step(StepSpec) -> StepOutcome`.
 
 A step reads its inputs (in-memory values, or artifact references read from the workspace's artifact folder and
-checked against their sha256), runs its component with a per-step log, and writes its outputs as artifact files.
+checked against their sha256), runs its component with a per-step log, and writes its outputs as artifact files
+(a scheduler in the same process may take its big tables to write in the background: `defer_writes_from`).
 It touches no database and publishes no event: what it has to say while it runs (started, progress, metrics) goes
 to the spec's channel, and the scheduler records it. It runs the same on a thread, in a worker process, or on any
 machine that shares the artifact folder.
@@ -23,6 +24,7 @@ from nodes.component import Component
 from nodes.context import CancelSignal, DatasetCatalog, RunContext, StoredObject, StoredTable
 from nodes.errors import Cancelled, ComponentError
 from nodes.params import Params
+from nodes.table import Table
 
 PROGRESS_INTERVAL_SECONDS = 0.1
 STORED = (StoredTable, StoredObject)  # what the workspace holds already: handed on by reference
@@ -79,11 +81,13 @@ class StepSpec:
     cancel: CancelSignal | None = None
     channel: Channel | None = None
     keep_values: bool = True  # return the output values too (a scheduler in the same process hands them on)
+    defer_writes_from: int | None = None  # tables of at least this many cells are left for the scheduler to write
 
 
 @dataclass
 class StepOutcome:
-    """How a step ended: status (Completed, Failed or Canceled), outputs, metrics, log, error and timings."""
+    """How a step ended: status (Completed, Failed or Canceled), outputs, metrics, log, error and timings; an
+    output in `outputs` but not in `written` is one the step left for its scheduler to write."""
 
     status: str
     outputs: dict[str, Any] = field(default_factory=dict)
@@ -140,7 +144,8 @@ def execute_step(spec: StepSpec) -> StepOutcome:
                       for port, v in spec.inputs.items()}
             produced = run_component(spec.component, spec.params, values, ctx)
             if files:
-                outcome.written = _write(files, produced)
+                outcome.written = {port: write_output(files, port, value) for port, value in produced.items()
+                                   if not _deferred(spec, value)}
                 ctx.check_cancelled()
             else:
                 produced = {port: resolved(value, ctx.catalog) for port, value in produced.items()}
@@ -173,22 +178,22 @@ def resolved(value: Any, catalog: DatasetCatalog) -> Any:
     return value
 
 
-def _write(files: ArtifactFiles, produced: dict[str, Any]) -> dict[str, Written]:
-    """Each output's artifact: written (or found intact), or, for a stored data set or asset, the one it already
-    is."""
-    written = {}
-    for port, value in produced.items():
-        if isinstance(value, STORED):
-            written[port] = Written(ArtifactRef(value.key, "table" if isinstance(value, StoredTable) else "object"),
-                                    None)
-            continue
-        try:
-            written[port] = files.write(value)
-        except DiskFull as error:
-            raise ComponentError(160, "FailedToWriteOutputs", str(error)) from error
-        except OSError as error:
-            raise ArtifactError(f'could not write the output "{port}" to {files.root}: {error}') from error
-    return written
+def _deferred(spec: StepSpec, value: Any) -> bool:
+    return (spec.defer_writes_from is not None and isinstance(value, Table)
+            and value.frame.size >= spec.defer_writes_from)
+
+
+def write_output(files: ArtifactFiles, port: str, value: Any) -> Written:
+    """An output's artifact: written (or found intact), or, for a stored data set or asset, the one it already is;
+    a write that fails raises a ComponentError (a full disk) or an ArtifactError that says which output."""
+    if isinstance(value, STORED):
+        return Written(ArtifactRef(value.key, "table" if isinstance(value, StoredTable) else "object"), None)
+    try:
+        return files.write(value)
+    except DiskFull as error:
+        raise ComponentError(160, "FailedToWriteOutputs", str(error)) from error
+    except OSError as error:
+        raise ArtifactError(f'could not write the output "{port}" to {files.root}: {error}') from error
 
 
 def _fail(outcome: StepOutcome, spec: StepSpec, error: ComponentError) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+import numpy as np
 import pandas as pd
 
 from nodes.models import TransformSchema
@@ -32,7 +33,14 @@ class ColumnTransform:
     def apply(self, table: Table) -> Table:
         frame = table.frame
         if self.drop_rows_missing:
-            frame = frame.dropna(subset=list(self.drop_rows_missing)).reset_index(drop=True)
+            frame = complete_rows(frame, self.drop_rows_missing)
         outputs = {output: function(frame[source]) for output, source, function in self.functions}
         frame = frame.drop(columns=list(self.schema.drops)).assign(**outputs)
         return table.with_frame(frame).with_roles(**{c.name: c.role for c in self.schema.produces})
+
+
+def complete_rows(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """The rows with a value in each of `columns`, renumbered: one copy of the kept rows (`dropna(subset=...)` copies
+    the checked columns first), none when no row goes (copy-on-write shares the columns)."""
+    keep = np.logical_and.reduce([frame[name].notna().to_numpy() for name in columns])
+    return (frame if keep.all() else frame[keep]).reset_index(drop=True)

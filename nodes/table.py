@@ -12,7 +12,11 @@ from nodes.schema import Column, ColumnType, Role, TableSchema
 
 def column_type_of(series: pd.Series) -> ColumnType:
     """The designer's column type of a pandas series."""
-    dtype = series.dtype
+    return dtype_type(series.dtype)
+
+
+def dtype_type(dtype: object) -> ColumnType:
+    """The designer's column type of a pandas dtype (a categorical one: of its categories)."""
     if isinstance(dtype, pd.CategoricalDtype):
         dtype = dtype.categories.dtype
     if pd.api.types.is_bool_dtype(dtype):
@@ -38,10 +42,9 @@ class Table:
     @property
     def schema(self) -> TableSchema:
         return TableSchema(tuple(
-            Column(str(name), column_type_of(self.frame[name]),
-                   isinstance(self.frame[name].dtype, pd.CategoricalDtype),
+            Column(str(name), dtype_type(dtype), isinstance(dtype, pd.CategoricalDtype),
                    self.roles.get(str(name), Role.FEATURE))
-            for name in self.frame.columns))
+            for name, dtype in self.frame.dtypes.items()))
 
     def with_frame(self, frame: pd.DataFrame) -> Table:
         """A new table over `frame`, keeping the roles of the columns that are still there."""

@@ -12,7 +12,7 @@ import pytest
 
 from engine.workspace import Workspace
 
-NORMALIZE_STEPS = 4
+NORMALIZE_STEPS = 12  # a few seconds of steps, even with their writes off the critical path
 
 
 def slow_pipeline(path, compute: str = "local") -> None:
