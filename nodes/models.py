@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from nodes import errors
+from nodes.conversion import conform
 from nodes.features import is_numeric
 from nodes.table import Column, ColumnType, Role, Table, TableSchema
 from nodes.tasks import LearnerSchema as LearnerSchema  # re-exported: the light definitions live in nodes.tasks
@@ -120,6 +121,9 @@ class TrainedModel:
     def score(self, frame: pd.DataFrame) -> pd.DataFrame:
         """The score columns for the rows of `frame` (same index); errors 0001, 0017, and 1000 from the library."""
         self.schema.check_features(Table(frame).schema)
+        if frame.empty:  # scikit-learn refuses zero rows: none in, none out, with the columns a scored row has
+            return pd.DataFrame({c.name: conform(pd.Series([], dtype=object), c) for c in self.score_schema().columns},
+                                index=frame.index)
         x = frame[[c.name for c in self.features]]
         try:
             return pd.DataFrame(self._predict(x), index=frame.index)

@@ -113,6 +113,15 @@ def test_rows_without_a_label_are_skipped():
     assert row["Mean_Absolute_Error"] == pytest.approx(metrics.mean_absolute_error(kept["y"], kept["Scored Labels"]))
 
 
+def test_no_labelled_row_is_error_0021_for_every_task():
+    multiclass = ml_frame().drop(columns=["y", "colour"]).assign(cls=ml_frame()["colour"].fillna("blue"))
+    for table in (regression_scored(), binary_scored(),
+                  scored(Learner("Multi", Task.MULTICLASS, plain_logistic), Table(multiclass), "cls")):
+        with pytest.raises(ComponentError) as error:
+            evaluate(table.with_frame(table.frame.iloc[0:0]))
+        assert error.value.code == 21
+
+
 def test_unlabelled_input_is_error_0024():
     left = regression_scored()
     unlabelled = left.with_roles(y=Role.FEATURE)

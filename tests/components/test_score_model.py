@@ -134,3 +134,12 @@ def test_a_model_scores_any_frame_with_its_features(learner_component, table, la
     assert list(scores.index) == [5, 2, 9]
     assert Table(scores, dict.fromkeys(scores.columns, Role.SCORE)).schema == model.score_schema()
     pd.testing.assert_frame_equal(scores, score(model, table).frame.loc[[5, 2, 9], list(scores.columns)])
+
+
+@pytest.mark.parametrize("learner, table, label", [(LINEAR, REGRESSION_DATA, "y"), (LOGISTIC, BINARY_DATA, "cls")])
+def test_zero_rows_score_to_zero_rows_with_the_scored_schema(learner, table, label):
+    model = trained(learner, table, label)
+    empty = Table(table.frame.iloc[0:0], table.roles)
+    scored = score(model, empty)
+    assert len(scored.frame) == 0
+    assert scored.schema == score(model, table).schema  # the same columns, types and roles as with rows

@@ -13,6 +13,7 @@ import pytest
 
 from engine.engine import Engine
 from engine.evaluate import EvaluationError, evaluate
+from engine.graph import upstream
 from engine.inference import InferenceError, create_inference_pipeline
 from engine.pipeline import Edge, Node, Pipeline
 from engine.serving import PreparedDeployment, ServingError
@@ -126,11 +127,16 @@ def columns(request: Table) -> dict[str, np.ndarray]:
 
 
 def general(deployment: PreparedDeployment, lab, request: Table) -> dict[str, Table]:
-    """The in-memory evaluation of the whole inference pipeline, each Web Service Output's table: the reference."""
+    """The in-memory evaluation of the inference pipeline's nodes that feed a Web Service Output (not Evaluate
+    Model, which serving leaves out), each output's table: the reference."""
     workspace, engine, _ = lab
     (wsi,) = deployment.inputs
     outputs = {port.node_id: port.name for port in deployment.outputs}
-    out = evaluate(deployment.pipeline, {wsi.node_id: {DATASET: request}}, registry=engine.registry,
+    pipeline = deployment.pipeline
+    needed = upstream(pipeline, set(outputs))
+    serving = pipeline.model_copy(update={"nodes": [n for n in pipeline.nodes if n.id in needed],
+                                          "edges": [e for e in pipeline.edges if e.target in needed]})
+    out = evaluate(serving, {wsi.node_id: {DATASET: request}}, registry=engine.registry,
                    catalog=workspace.datasets, keep=set(outputs))
     return {name: out[node_id][DATASET] for node_id, name in outputs.items()}
 

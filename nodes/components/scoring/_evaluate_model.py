@@ -64,6 +64,8 @@ def metrics(table: Table, task: Task, port: str) -> dict[str, float]:
     """The task's metrics over the rows that have a label (not clustering)."""
     _, label = read_scores(table.schema, port)
     frame = table.frame[table.frame[label].notna()]
+    if frame.empty:
+        raise errors.too_few_rows(port, 0, 1)
     labels, scored = values(frame[label]), values(frame[LABELS])
     if task is Task.REGRESSION:
         return evaluation.regression_metrics(labels.astype(float), scored.astype(float))
