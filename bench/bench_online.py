@@ -175,7 +175,8 @@ def start_mlflow(model_path: Path, folder: Path) -> tuple[subprocess.Popen | Non
 
 def main(seconds: int) -> None:
     if shutil.which("wrk") is None:
-        sys.exit("needs wrk: apt-get install -y wrk")
+        print("online scoring: skipped, it needs wrk (apt-get install -y wrk)")  # make bench goes on
+        return
     processes: list[subprocess.Popen] = []
     with tempfile.TemporaryDirectory() as tmp, Workspace(Path(tmp) / "ws") as workspace:
         folder = Path(tmp)
