@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from designer_app.background import BackgroundCall
+from designer_app.confirm import confirm
 from designer_app.consume_tab import snippet_tabs
 from designer_app.copy_field import CopyField
 from designer_app.online_snippets import KEY_VARIABLE, SNIPPETS, OnlineTarget
@@ -59,14 +60,8 @@ class OnlineConsumeTab(QWidget):
         if self.target is None:
             return None
         name = self.target.endpoint
-        self.confirm = QMessageBox(QMessageBox.Icon.Question, "Regenerate key",
-                                   f'Make a new {which} key for "{name}"? Clients using the current {which} key '
-                                   "are refused from now on.",
-                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
-        yes = self.confirm.button(QMessageBox.StandardButton.Yes)
-        self.confirm.buttonClicked.connect(lambda button: button is yes and self.regenerate(name, which))
-        self.confirm.finished.connect(self.confirm.deleteLater)
-        self.confirm.open()
+        self.confirm = confirm(self, "Regenerate key", f'Make a new {which} key for "{name}"? Clients using the '
+                               f"current {which} key are refused from now on.", lambda: self.regenerate(name, which))
         return self.confirm
 
     def regenerate(self, name: str, which: KeyName) -> BackgroundCall:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from designer_app.background import BackgroundCall
+from designer_app.confirm import confirm
 from designer_app.copy_field import CopyField
 from designer_app.endpoint_monitor import EndpointMonitor
 from designer_app.endpoint_requests import ExampleInput, example_inputs, example_row, score_body
@@ -296,14 +297,8 @@ class OnlineEndpointsView(QWidget):
         if self.selected is None:
             return None
         name = self.selected.name
-        self.confirm = QMessageBox(QMessageBox.Icon.Question, "Delete endpoint",
-                                   f'Delete the real-time endpoint "{name}", its deployments and keys? Calls to it '
-                                   "are refused from now on.",
-                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
-        yes = self.confirm.button(QMessageBox.StandardButton.Yes)
-        self.confirm.buttonClicked.connect(lambda button: button is yes and self.delete(name))
-        self.confirm.finished.connect(self.confirm.deleteLater)
-        self.confirm.open()
+        self.confirm = confirm(self, "Delete endpoint", f'Delete the real-time endpoint "{name}", its deployments and '
+                               "keys? Calls to it are refused from now on.", lambda: self.delete(name))
         return self.confirm
 
     def delete(self, name: str) -> BackgroundCall:
