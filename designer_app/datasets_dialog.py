@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
 from designer_app.background import BackgroundCall
 from designer_app.preview.table_model import FrameModel
 from designer_app.run_status import format_time
-from engine.datasets import DatasetError, DatasetInfo, read_source
+from engine.dataset_import import read_source
+from engine.datasets import DatasetError, DatasetInfo
 from engine.samples import SAMPLE_DATASETS
 from engine.workspace import Workspace
 from nodes.errors import Cancelled
-from nodes.reading import ReadError, ReadOptions, parse_delimiter, parse_markers
+from nodes.read_options import ReadError, ReadOptions, parse_delimiter, parse_markers
 from nodes.table import TableSchema
 
 PREVIEW_ROWS = 1000  # what the register page reads of a file before Register

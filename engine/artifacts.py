@@ -8,8 +8,6 @@ row exists and its bytes still hash to its name.
 from __future__ import annotations
 
 import hashlib
-import io
-import json
 import os
 import socket
 import tempfile
@@ -19,20 +17,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import joblib
-import pyarrow as pa
-import pyarrow.parquet as pq
-
 from engine.disk_full import told_when_full
 from engine.store import Store, now
-from nodes.table import Role, Table
+from nodes.lazy import Lazy
 
-ROLES_KEY = b"designer.roles"
 SUFFIX = {"table": ".parquet", "object": ".joblib"}
 TEMPORARY_FOLDER = "tmp"  # where files are written before they are renamed under their hash
 TEMPORARY_SUFFIX = ".tmp"
 STALE_TEMPORARY_SECONDS = 3600.0  # a temporary file nobody wrote to for this long is left over, whoever wrote it
 Data = bytes | memoryview  # an artifact's serialised bytes
+encode = Lazy("engine.artifact_codec", "encode")
+object_from_bytes = Lazy("engine.object_codec", "object_from_bytes")
+mapped_table = Lazy("engine.artifact_codec", "mapped_table")
 
 
 class ArtifactError(Exception):
@@ -59,30 +55,6 @@ class Written:
 
     ref: ArtifactRef
     size: int | None
-
-
-def table_bytes(table: Table) -> memoryview:
-    """Parquet with LZ4; dictionary encoding only for text-like columns (it is slow and useless on floats). A view of
-    Arrow's buffer: no second copy of a big table's bytes."""
-    arrow = pa.Table.from_pandas(table.frame, preserve_index=False)
-    roles = json.dumps({k: v.value for k, v in table.roles.items()}).encode()
-    arrow = arrow.replace_schema_metadata({**(arrow.schema.metadata or {}), ROLES_KEY: roles})
-    textual = [f.name for f in arrow.schema if not (pa.types.is_floating(f.type) or pa.types.is_integer(f.type))]
-    sink = pa.BufferOutputStream()
-    pq.write_table(arrow, sink, compression="lz4", use_dictionary=textual)
-    return memoryview(sink.getvalue())
-
-
-def table_from_bytes(data: Data | pa.Buffer) -> Table:
-    arrow = pq.read_table(pa.BufferReader(data))
-    roles = json.loads((arrow.schema.metadata or {}).get(ROLES_KEY, b"{}"))
-    return Table(arrow.to_pandas(), {k: Role(v) for k, v in roles.items()})
-
-
-def object_bytes(value: Any) -> bytes:
-    buffer = io.BytesIO()
-    joblib.dump(value, buffer, compress=0)
-    return buffer.getvalue()
 
 
 def relative_path(ref: ArtifactRef) -> str:
@@ -138,8 +110,8 @@ class ArtifactFiles:
     def write(self, value: Any) -> Written:
         """Serialise a table or a picklable object and write its file atomically, unless an intact one is there
         already; a damaged file of that name is replaced, so the file always matches its name."""
-        kind = "table" if isinstance(value, Table) else "object"
-        return self.write_bytes(table_bytes(value) if kind == "table" else object_bytes(value), kind)
+        kind, data = encode(value)
+        return self.write_bytes(data, kind)
 
     def write_bytes(self, data: Data, kind: str) -> Written:
         """Write an artifact's bytes (serialised elsewhere, e.g. by a step on a machine that does not share this
@@ -196,13 +168,11 @@ class ArtifactFiles:
         """The value of a file whose reference the workspace recorded (the caller vouches for that); a table is
         read from the file's mapped pages (no copy of its bytes in memory)."""
         if ref.kind != "table":
-            return joblib.load(io.BytesIO(self.read_bytes(ref)))
+            return object_from_bytes(self.read_bytes(ref))
         try:
-            mapped = pa.memory_map(str(self.path(ref)))
+            return mapped_table(self.path(ref), lambda data: _checked(ref, data))
         except OSError as error:
             raise ArtifactError(f"artifact {ref.sha256[:12]} is missing: {error}") from None
-        with mapped:
-            return table_from_bytes(_checked(ref, mapped.read_buffer()))
 
     def intact(self, ref: ArtifactRef) -> bool:
         """The file is there and hashes to its name (read in blocks: bounded memory for any size)."""
@@ -245,15 +215,15 @@ class ArtifactStore:
     def record(self, *written: Written) -> None:
         """Add the rows of files written elsewhere (by a step on a worker) to the workspace's record; a row that
         exists is refreshed, so that garbage collection's grace period covers the file again."""
-        with self.store.write() as db:
-            db.conn.executemany(
+        with self.store.write() as conn:
+            conn.executemany(
                 "insert into artifacts (sha256, kind, path, size, created) values (?, ?, ?, ?, ?) "
                 "on conflict (sha256) do update set created = excluded.created",
                 [(w.ref.sha256, w.ref.kind, relative_path(w.ref), w.size, now())
                  for w in written if w.size is not None])
 
     def recorded(self, ref: ArtifactRef) -> bool:
-        row = self.store.db.execute("select kind from artifacts where sha256 = ?", [ref.sha256]).fetchone()
+        row = self.store.conn.execute("select kind from artifacts where sha256 = ?", [ref.sha256]).fetchone()
         return row is not None and row[0] == ref.kind
 
     def exists(self, ref: ArtifactRef) -> bool:

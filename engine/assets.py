@@ -11,15 +11,13 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
-
 from engine.artifacts import ArtifactRef, ArtifactStore
 from engine.dataset_snapshot import AssetEntry
 from engine.job_store import JobRecord, JobStore, StepRecord
-from engine.store import Store, now
+from engine.store import Store, insert, now
 from nodes.ports import PortType
 from nodes.registry import Registry, default_registry
-from nodes.table import TableSchema
+from nodes.schema import TableSchema
 
 KINDS = {PortType.MODEL: "model", PortType.TRANSFORMATION: "transformation"}
 
@@ -59,9 +57,9 @@ class AssetInfo:
                 "input_schema": self.input_schema.to_dict() if self.input_schema else None}
 
 
-def asset_entries(db: Database) -> dict[tuple[str, str, int], AssetEntry]:
+def asset_entries(store: Store) -> dict[tuple[str, str, int], AssetEntry]:
     """Every registered version, for the catalog that jobs and Saved Model / Saved Transformation nodes read."""
-    rows = db.query("select kind, name, version, artifact, schema_artifact from assets")
+    rows = store.query("select kind, name, version, artifact, schema_artifact from assets")
     return {(r["kind"], r["name"], r["version"]): AssetEntry(r["artifact"], r["schema_artifact"]) for r in rows}
 
 
@@ -107,9 +105,9 @@ class Assets:
             raise AssetError(f"a registered {kind} needs a name")
         ref, schema_ref = self.artifacts.put(value), self.artifacts.put(value.schema)
         input_schema = self._input_schema(job, node_id) if job is not None and node_id is not None else None
-        with self.store.write() as db:
-            latest = next(db.query("select * from assets where kind = ? and name = ? order by version desc limit 1",
-                                   [kind, name]), None)
+        with self.store.write() as conn:
+            latest = next(self.store.query("select * from assets where kind = ? and name = ? "
+                                           "order by version desc limit 1", [kind, name]), None)
             if latest is not None and latest["artifact"] == ref.sha256:
                 return AssetInfo.from_row(latest)
             row = {"id": str(uuid.uuid4()), "kind": kind, "name": name,
@@ -118,19 +116,19 @@ class Assets:
                    "port": port, "metrics": json.dumps(_metrics(job) if job else {}),
                    "input_schema": json.dumps(input_schema.to_dict()) if input_schema else None,
                    "description": description, "created": now()}
-            db["assets"].insert(row)
+            insert(conn, "assets", row)
         return AssetInfo.from_row(row)
 
     def list(self, kind: str | None = None) -> list[AssetInfo]:
         sql = "select * from assets" + (" where kind = ?" if kind else "") + " order by kind, name, version"
-        return [AssetInfo.from_row(r) for r in self.store.db.query(sql, [kind] if kind else [])]
+        return [AssetInfo.from_row(r) for r in self.store.query(sql, [kind] if kind else [])]
 
     def get(self, name: str, version: int | None = None, kind: str | None = None) -> AssetInfo:
         """A version of a registered asset (the latest when `version` is None); AssetError if there is none."""
         where = ["name = ?"] + (["version = ?"] if version is not None else []) + (["kind = ?"] if kind else [])
         args = [name] + ([version] if version is not None else []) + ([kind] if kind else [])
-        rows = list(self.store.db.query(f"select * from assets where {' and '.join(where)} "
-                                        "order by version desc limit 1", args))
+        rows = list(self.store.query(f"select * from assets where {' and '.join(where)} "
+                                     "order by version desc limit 1", args))
         if not rows:
             which = f'"{name}"' + (f" version {version}" if version is not None else "")
             raise AssetError(f"no registered {kind or 'model or transformation'} {which}")

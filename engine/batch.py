@@ -16,7 +16,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from engine.artifacts import ROLES_KEY, ArtifactError, ArtifactFiles, ArtifactRef, Written
+from engine.artifact_codec import ROLES_KEY
+from engine.artifacts import ArtifactError, ArtifactFiles, ArtifactRef, Written
 from engine.evaluate import Partial, Values
 from engine.graph import downstream
 from engine.pipeline import Pipeline

@@ -14,10 +14,8 @@ from dataclasses import replace
 from multiprocessing.managers import SyncManager
 from typing import Protocol
 
-from engine.pipeline import LOCAL_COMPUTE
+from engine.pipeline import LOCAL_COMPUTE, LOCAL_PROCESSES
 from engine.step import Channel, StepOutcome, StepSpec, execute_step
-
-LOCAL_PROCESSES = "local-processes"
 
 
 class ComputeTarget(Protocol):

@@ -6,16 +6,20 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from engine.compute import LOCAL_PROCESSES, ComputeTarget, local_targets
-from engine.pipeline import LOCAL_COMPUTE, Pipeline
-from engine.store import Store, now
+from engine.pipeline import LOCAL_COMPUTE, LOCAL_PROCESSES, Pipeline
+from engine.store import Store, insert, now
 from nodes.lazy import Lazy
+
+if TYPE_CHECKING:
+    from engine.compute import ComputeTarget
 
 DASK = "dask"
 BUILT_IN = {LOCAL_COMPUTE: "threads", LOCAL_PROCESSES: "processes"}
 SCHEDULER_SCHEMES = ("tcp", "tls")
+local_targets = Lazy("engine.compute", "local_targets")  # imports the step machinery only once jobs run
 dask_target = Lazy("engine.dask_compute", "DaskTarget")  # imports Dask only once a cluster is used
 
 
@@ -41,15 +45,18 @@ class StoredTargets:
         self.store = store
 
     def list(self) -> list[TargetInfo]:
-        rows = self.store.db.query("select name, kind, address, dashboard from compute_targets order by name")
+        rows = self.store.query("select name, kind, address, dashboard from compute_targets order by name")
         return [*(TargetInfo(name, kind) for name, kind in BUILT_IN.items()),
                 *(TargetInfo(r["name"], r["kind"], r["address"], r["dashboard"] or "") for r in rows)]
+
+    def names(self) -> frozenset[str]:
+        return frozenset(info.name for info in self.list())
 
     def get(self, name: str) -> TargetInfo:
         if name in BUILT_IN:
             return TargetInfo(name, BUILT_IN[name])
-        row = self.store.db.execute("select kind, address, dashboard from compute_targets where name = ?",
-                                    [name]).fetchone()
+        row = self.store.conn.execute("select kind, address, dashboard from compute_targets where name = ?",
+                                      [name]).fetchone()
         if row is None:
             raise ComputeTargetError(f'There is no compute target "{name}"; `designer compute list` shows them.')
         return TargetInfo(name, row[0], row[1], row[2] or "")
@@ -64,18 +71,18 @@ class StoredTargets:
         if dashboard and urlsplit(dashboard).scheme not in ("http", "https"):
             raise ComputeTargetError(f'The dashboard link "{dashboard}" is not an http:// or https:// address.')
         info = TargetInfo(name, DASK, address, dashboard)
-        with self.store.write() as db:
-            if db.execute("select 1 from compute_targets where name = ?", [name]).fetchone():
+        with self.store.write() as conn:
+            if conn.execute("select 1 from compute_targets where name = ?", [name]).fetchone():
                 raise ComputeTargetError(f'A compute target named "{name}" exists already; remove it first.')
-            db["compute_targets"].insert({"name": name, "kind": DASK, "address": address, "dashboard": dashboard,
-                                          "created": now()})
+            insert(conn, "compute_targets", {"name": name, "kind": DASK, "address": address, "dashboard": dashboard,
+                                             "created": now()})
         return info
 
     def remove(self, name: str) -> None:
         if name in BUILT_IN:
             raise ComputeTargetError(f'"{name}" is built in and cannot be removed.')
-        with self.store.write() as db:
-            if db.execute("delete from compute_targets where name = ?", [name]).rowcount == 0:
+        with self.store.write() as conn:
+            if conn.execute("delete from compute_targets where name = ?", [name]).rowcount == 0:
                 raise ComputeTargetError(f'There is no compute target "{name}".')
 
 
@@ -103,7 +110,7 @@ def dashboards(pipeline: Pipeline, stored: StoredTargets) -> dict[str, str]:
     return links
 
 
-class Targets(Mapping[str, ComputeTarget]):
+class Targets(Mapping[str, "ComputeTarget"]):
     """The compute targets of one engine by name: the built-in ones, and the workspace's Dask clusters as they
     are stored now (a target whose address changed is made again)."""
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Hashable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from engine.artifacts import ArtifactFiles, ArtifactRef
 from nodes.context import StoredObject, StoredTable, not_registered
-from nodes.table import Table, TableSchema
+from nodes.schema import TableSchema
+
+if TYPE_CHECKING:
+    from nodes.table import Table
 
 Entry = TypeVar("Entry")
 

@@ -5,7 +5,7 @@ import uuid
 from dataclasses import dataclass
 
 from engine.pipeline import Pipeline
-from engine.store import Store, now
+from engine.store import Store, insert, now
 
 
 class DraftNotFound(KeyError):
@@ -30,21 +30,21 @@ class Drafts:
         draft_id = str(uuid.uuid4())
         stamp = now()
         pipeline = pipeline.cloned(name)
-        with self.store.write() as db:
-            db["drafts"].insert({"id": draft_id, "name": pipeline.name, "pipeline": pipeline.to_json(indent=None),
-                                 "created": stamp, "modified": stamp})
+        with self.store.write() as conn:
+            insert(conn, "drafts", {"id": draft_id, "name": pipeline.name, "pipeline": pipeline.to_json(indent=None),
+                                    "created": stamp, "modified": stamp})
         return draft_id
 
     def save(self, draft_id: str, pipeline: Pipeline) -> None:
         """Replace the draft's pipeline (its name follows the pipeline's)."""
-        with self.store.write() as db:
-            cursor = db.execute("update drafts set pipeline = ?, name = ?, modified = ? where id = ?",
-                                [pipeline.to_json(indent=None), pipeline.name, now(), draft_id])
+        with self.store.write() as conn:
+            cursor = conn.execute("update drafts set pipeline = ?, name = ?, modified = ? where id = ?",
+                                  [pipeline.to_json(indent=None), pipeline.name, now(), draft_id])
         if cursor.rowcount == 0:
             raise DraftNotFound(draft_id)
 
     def load(self, draft_id: str) -> Pipeline:
-        row = self.store.db.execute("select pipeline from drafts where id = ?", [draft_id]).fetchone()
+        row = self.store.conn.execute("select pipeline from drafts where id = ?", [draft_id]).fetchone()
         if row is None:
             raise DraftNotFound(draft_id)
         return Pipeline.from_json(row[0], source=f"draft {draft_id}")
@@ -57,11 +57,11 @@ class Drafts:
         return self.create(pipeline, name or f"{pipeline.name} (copy)")
 
     def delete(self, draft_id: str) -> None:
-        with self.store.write() as db:
-            cursor = db.execute("delete from drafts where id = ?", [draft_id])
+        with self.store.write() as conn:
+            cursor = conn.execute("delete from drafts where id = ?", [draft_id])
         if cursor.rowcount == 0:
             raise DraftNotFound(draft_id)
 
     def list(self) -> list[DraftInfo]:
-        rows = self.store.db.query("select id, name, created, modified from drafts order by modified desc")
+        rows = self.store.query("select id, name, created, modified from drafts order by modified desc")
         return [DraftInfo(**r) for r in rows]

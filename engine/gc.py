@@ -67,14 +67,14 @@ def collect_garbage(workspace: Workspace, *, grace: timedelta = DEFAULT_GRACE, d
     report = GcReport(dry_run=dry_run)
     root = workspace.artifacts.root
     newest = datetime.now(UTC) - grace
-    with workspace.store.write() as db:
-        active = [r[0] for r in db.execute(f"select id from jobs where status in ({','.join('?' * len(ACTIVE))})",
-                                           list(ACTIVE))]
+    with workspace.store.write() as conn:
+        active = [r[0] for r in conn.execute(f"select id from jobs where status in ({','.join('?' * len(ACTIVE))})",
+                                             list(ACTIVE))]
         if active:
             raise GcRefused(f"job(s) {', '.join(active)} of this workspace are still active; garbage collection "
                             "removes nothing until they end (wait, or `designer jobs cancel JOB`)")
-        rows = db.execute("select sha256, path, created from artifacts").fetchall()
-        referenced = {sha for query in REFERRERS for (sha,) in db.execute(query)}
+        rows = conn.execute("select sha256, path, created from artifacts").fetchall()
+        referenced = {sha for query in REFERRERS for (sha,) in conn.execute(query)}
         cutoff = newest.isoformat(timespec="milliseconds")  # the format of `created`
         old = [(sha, root / path) for sha, path, created in rows if (created or "") < cutoff]
         unreferenced = [(sha, file) for sha, file in old if sha not in referenced]
@@ -88,7 +88,7 @@ def collect_garbage(workspace: Workspace, *, grace: timedelta = DEFAULT_GRACE, d
                 report.bytes += size
         _delete_stray_files(root, {sha for sha, _, _ in rows}, newest.timestamp(), report)
         if not dry_run:
-            db.conn.executemany("delete from artifacts where sha256 = ?", [(sha,) for sha, _ in unreferenced])
+            conn.executemany("delete from artifacts where sha256 = ?", [(sha,) for sha, _ in unreferenced])
     return report
 
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from engine.pipeline import Pipeline
-from engine.store import Store, now
+from engine.store import Store, insert, now
 
 ACTIVE = ("NotStarted", "Queued", "Running")
 FINAL = ("Completed", "Failed", "Canceled")
@@ -84,30 +84,30 @@ class JobStore:
                parameters: dict | None = None, regenerate: bool = False, draft_id: str | None = None) -> str:
         job_id = uuid.uuid4().hex[:12]
         stamp = now()
-        with self.store.write() as db:
-            db["experiments"].insert({"name": experiment, "created": stamp}, ignore=True)
-            db["jobs"].insert({"id": job_id, "experiment": experiment,
-                               "display_name": display_name or pipeline.name, "description": description,
-                               "pipeline": pipeline.to_json(indent=None), "parameters": json.dumps(parameters or {}),
-                               "status": "NotStarted", "created": stamp, "pid": os.getpid(),
-                               "regenerate": int(regenerate), "cancel_requested": 0, "draft_id": draft_id})
+        with self.store.write() as conn:
+            insert(conn, "experiments", {"name": experiment, "created": stamp}, ignore=True)
+            insert(conn, "jobs", {"id": job_id, "experiment": experiment,
+                                  "display_name": display_name or pipeline.name, "description": description,
+                                  "pipeline": pipeline.to_json(indent=None), "parameters": json.dumps(parameters or {}),
+                                  "status": "NotStarted", "created": stamp, "pid": os.getpid(),
+                                  "regenerate": int(regenerate), "cancel_requested": 0, "draft_id": draft_id})
         return job_id
 
     def set_status(self, job_id: str, status: str, error: str | None = None,
                    steps: tuple[tuple[str, str, str], ...] = ()) -> None:
         """Change the job's status; `steps` (node id, component id, name) adds a NotStarted row per node."""
         stamp = now()
-        with self.store.write() as db:
+        with self.store.write() as conn:
             if steps:
-                db.conn.executemany("insert or replace into steps (job_id, node_id, component, name, status, logs) "
+                conn.executemany("insert or replace into steps (job_id, node_id, component, name, status, logs) "
                                "values (?, ?, ?, ?, 'NotStarted', '')", [(job_id, *step) for step in steps])
             if status == "Running":
-                db.execute("update jobs set status = ?, started = ? where id = ?", [status, stamp, job_id])
+                conn.execute("update jobs set status = ?, started = ? where id = ?", [status, stamp, job_id])
             elif status in FINAL:
-                db.execute("update jobs set status = ?, finished = ?, error = ? where id = ?",
-                           [status, stamp, error, job_id])
+                conn.execute("update jobs set status = ?, finished = ?, error = ? where id = ?",
+                             [status, stamp, error, job_id])
             else:
-                db.execute("update jobs set status = ? where id = ?", [status, job_id])
+                conn.execute("update jobs set status = ? where id = ?", [status, job_id])
 
     def record_step(self, job_id: str, step: dict[str, Any]) -> None:
         """Insert or update one step row (only the fields given change)."""
@@ -116,8 +116,8 @@ class JobStore:
         _upsert(self.store, "steps", row, ("job_id", "node_id"))
 
     def record_metrics(self, job_id: str, node_id: str, metrics: dict[str, float]) -> None:
-        with self.store.write() as db:
-            db.conn.executemany("insert into metrics (job_id, node_id, name, value) values (?, ?, ?, ?) "
+        with self.store.write() as conn:
+            conn.executemany("insert into metrics (job_id, node_id, name, value) values (?, ?, ?, ?) "
                            "on conflict (job_id, node_id, name) do update set value = excluded.value",
                            [(job_id, node_id, name, value) for name, value in metrics.items()])
 
@@ -125,65 +125,65 @@ class JobStore:
         """End a job whose scheduler stopped: Failed, its Queued/Running steps Failed, the others Canceled;
         returns the new status of each step it changed."""
         stamp = now()
-        with self.store.write() as db:
-            rows = db.execute("select node_id, status from steps where job_id = ? and status in "
-                              "('NotStarted', 'Queued', 'Running')", [job_id]).fetchall()
+        with self.store.write() as conn:
+            rows = conn.execute("select node_id, status from steps where job_id = ? and status in "
+                                "('NotStarted', 'Queued', 'Running')", [job_id]).fetchall()
             ended = {node: "Failed" if status in ("Queued", "Running") else "Canceled" for node, status in rows}
             error = json.dumps({"code": "2000", "name": "UserError", "message": message})
-            db.conn.executemany("update steps set status = ?, finished = ?, error = ? where job_id = ? and node_id = ?",
-                                [(status, stamp, error if status == "Failed" else None, job_id, node)
+            conn.executemany("update steps set status = ?, finished = ?, error = ? where job_id = ? and node_id = ?",
+                             [(status, stamp, error if status == "Failed" else None, job_id, node)
                                  for node, status in ended.items()])
-            db.execute("update jobs set status = 'Failed', finished = ?, error = ? where id = ?",
-                       [stamp, message, job_id])
+            conn.execute("update jobs set status = 'Failed', finished = ?, error = ? where id = ?",
+                         [stamp, message, job_id])
         return ended
 
     def request_cancel(self, job_id: str) -> None:
         self.get_status(job_id)
-        with self.store.write() as db:
-            db.execute("update jobs set cancel_requested = 1 where id = ?", [job_id])
+        with self.store.write() as conn:
+            conn.execute("update jobs set cancel_requested = 1 where id = ?", [job_id])
 
     def cancel_requested(self, job_id: str) -> bool:
-        row = self.store.db.execute("select cancel_requested from jobs where id = ?", [job_id]).fetchone()
+        row = self.store.conn.execute("select cancel_requested from jobs where id = ?", [job_id]).fetchone()
         return bool(row and row[0])
 
     def get_status(self, job_id: str) -> str:
-        row = self.store.db.execute("select status from jobs where id = ?", [job_id]).fetchone()
+        row = self.store.conn.execute("select status from jobs where id = ?", [job_id]).fetchone()
         if row is None:
             raise JobNotFound(job_id)
         return row[0]
 
     def get(self, job_id: str) -> JobRecord:
-        rows = list(self.store.db.query("select * from jobs where id = ?", [job_id]))
+        rows = list(self.store.query("select * from jobs where id = ?", [job_id]))
         if not rows:
             raise JobNotFound(job_id)
         job = self._record(rows[0])
         job.steps = [StepRecord.from_row(r) for r in
-                     self.store.db.query("select * from steps where job_id = ? order by rowid", [job_id])]
-        for m in self.store.db.query("select node_id, name, value from metrics where job_id = ? order by rowid",
-                                     [job_id]):
+                     self.store.query("select * from steps where job_id = ? order by rowid", [job_id])]
+        for m in self.store.query("select node_id, name, value from metrics where job_id = ? order by rowid",
+                                  [job_id]):
             job.metrics.setdefault(m["node_id"], {})[m["name"]] = m["value"]
         return job
 
     def list(self, experiment: str | None = None, limit: int = 100) -> list[JobRecord]:
         where, args = ("where experiment = ?", [experiment]) if experiment else ("", [])
-        rows = self.store.db.query(f"select * from jobs {where} order by created desc limit ?", [*args, limit])
+        rows = self.store.query(f"select * from jobs {where} order by created desc limit ?", [*args, limit])
         return [self._record(r) for r in rows]
 
     def latest_for_draft(self, draft_id: str) -> str | None:
         """The id of the newest job submitted from a draft."""
-        row = self.store.db.execute("select id from jobs where draft_id = ? order by created desc limit 1",
-                                    [draft_id]).fetchone()
+        row = self.store.conn.execute("select id from jobs where draft_id = ? order by created desc limit 1",
+                                      [draft_id]).fetchone()
         return row[0] if row else None
 
     def latest_step(self, node_id: str) -> tuple[str, StepRecord] | None:
         """The newest Completed or Reused step of a node (by its stable UUID) in any job, with its job id."""
-        rows = list(self.store.db.query(
+        rows = list(self.store.query(
             "select * from steps where node_id = ? and status in ('Completed', 'Reused') "
             "order by finished desc limit 1", [node_id]))
         return (rows[0]["job_id"], StepRecord.from_row(rows[0])) if rows else None
 
     def experiments(self) -> list[str]:
-        return [r[0] for r in self.store.db.execute("select name from experiments order by name")]
+        return [r[0] for r in self.store.conn.execute("select name from experiments order by name")]
 
     def _record(self, row: dict) -> JobRecord:
         return JobRecord(row["id"], row["experiment"], row["display_name"], row["description"] or "",
@@ -192,25 +192,25 @@ class JobStore:
 
     def mark_interrupted(self) -> list[str]:
         """Jobs left active by a process that is gone are Failed ("interrupted"); returns their ids."""
-        rows = list(self.store.db.query(
+        rows = list(self.store.query(
             f"select id, pid from jobs where status in ({','.join('?' * len(ACTIVE))})", list(ACTIVE)))
         gone = [r["id"] for r in rows if not _alive(r["pid"])]
         stamp = now()
-        with self.store.write() as db:
+        with self.store.write() as conn:
             for job_id in gone:
-                db.execute("update jobs set status = 'Failed', finished = ?, error = ? where id = ?",
-                           [stamp, "interrupted: the process running this job stopped before it finished", job_id])
-                db.execute("update steps set status = 'Failed', error = ? where job_id = ? and status in "
-                           "('Queued', 'Running')",
-                           [json.dumps({"message": "interrupted"}), job_id])
-                db.execute("update steps set status = 'Canceled' where job_id = ? and status = 'NotStarted'",
-                           [job_id])
+                conn.execute("update jobs set status = 'Failed', finished = ?, error = ? where id = ?",
+                             [stamp, "interrupted: the process running this job stopped before it finished", job_id])
+                conn.execute("update steps set status = 'Failed', error = ? where job_id = ? and status in "
+                             "('Queued', 'Running')",
+                             [json.dumps({"message": "interrupted"}), job_id])
+                conn.execute("update steps set status = 'Canceled' where job_id = ? and status = 'NotStarted'",
+                             [job_id])
         return gone
 
     # The reuse cache.
     def cached(self, fingerprint: str) -> dict | None:
-        row = self.store.db.execute("select outputs, metrics, logs, job_id, node_id from step_cache "
-                                    "where fingerprint = ?", [fingerprint]).fetchone()
+        row = self.store.conn.execute("select outputs, metrics, logs, job_id, node_id from step_cache "
+                                      "where fingerprint = ?", [fingerprint]).fetchone()
         if row is None:
             return None
         outputs, metrics, logs, job_id, node_id = row
@@ -229,8 +229,8 @@ def _upsert(store: Store, table: str, row: dict[str, Any], keys: tuple[str, ...]
     updates = ", ".join(f'"{c}" = excluded."{c}"' for c in row if c not in keys) or f'"{keys[0]}" = "{keys[0]}"'
     sql = (f'insert into "{table}" ({columns}) values ({", ".join("?" * len(row))}) '
            f'on conflict ({", ".join(keys)}) do update set {updates}')
-    with store.write() as db:
-        db.execute(sql, list(row.values()))
+    with store.write() as conn:
+        conn.execute(sql, list(row.values()))
 
 
 def _alive(pid: int | None) -> bool:

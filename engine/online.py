@@ -14,7 +14,7 @@ from typing import Literal
 from engine.pipeline import Pipeline
 from engine.publishing import pinned
 from engine.secret_keys import matches, new_secret, secret_hash
-from engine.store import now
+from engine.store import insert, now
 from engine.workspace import Workspace
 from nodes.registry import Registry, default_registry
 
@@ -92,22 +92,23 @@ class OnlineEndpoints:
         frozen = pinned(job.pipeline, self.workspace, self.registry)
         stamp = now()
         key = None
-        with self.store.write() as db:
-            latest = db.execute("select max(version) from online_deployments where endpoint = ?", [name]).fetchone()[0]
+        with self.store.write() as conn:
+            latest = conn.execute("select max(version) from online_deployments where endpoint = ?",
+                                  [name]).fetchone()[0]
             if latest is None:
                 key = new_secret()
-                db["online_endpoints"].insert({"name": name, "primary_hash": secret_hash(key),
-                                               "secondary_hash": secret_hash(new_secret()), "created": stamp})
-            db["online_deployments"].insert({"endpoint": name, "version": (latest or 0) + 1, "job_id": job_id,
-                                             "pipeline": frozen.to_json(indent=None), "created": stamp})
+                insert(conn, "online_endpoints", {"name": name, "primary_hash": secret_hash(key),
+                                                  "secondary_hash": secret_hash(new_secret()), "created": stamp})
+            insert(conn, "online_deployments", {"endpoint": name, "version": (latest or 0) + 1, "job_id": job_id,
+                                                "pipeline": frozen.to_json(indent=None), "created": stamp})
         return self.get(name), key
 
     def list(self) -> list[OnlineEndpoint]:
-        names = [r[0] for r in self.store.db.execute("select name from online_endpoints order by name")]
+        names = [r[0] for r in self.store.conn.execute("select name from online_endpoints order by name")]
         return [self.get(name) for name in names]
 
     def get(self, name: str) -> OnlineEndpoint:
-        rows = list(self.store.db.query(
+        rows = list(self.store.query(
             "select e.created as endpoint_created, d.* from online_endpoints e join online_deployments d "
             "on d.endpoint = e.name where e.name = ? order by d.version desc limit 1", [name]))
         if not rows:
@@ -119,7 +120,7 @@ class OnlineEndpoints:
 
     def credentials(self, name: str) -> Credentials:
         """The serving version and key hashes, in one indexed read (done for every scoring request)."""
-        row = self.store.db.execute(
+        row = self.store.conn.execute(
             "select (select max(version) from online_deployments where endpoint = e.name), primary_hash, "
             "secondary_hash from online_endpoints e where name = ?", [name]).fetchone()
         if row is None:
@@ -132,12 +133,12 @@ class OnlineEndpoints:
             raise OnlineEndpointError(f'unknown key "{which}"; choose primary or secondary')
         self.get(name)
         key = new_secret()
-        with self.store.write() as db:
-            db.execute(f"update online_endpoints set {which}_hash = ? where name = ?", [secret_hash(key), name])
+        with self.store.write() as conn:
+            conn.execute(f"update online_endpoints set {which}_hash = ? where name = ?", [secret_hash(key), name])
         return key
 
     def delete(self, name: str) -> None:
         self.get(name)
-        with self.store.write() as db:
-            db.execute("delete from online_deployments where endpoint = ?", [name])
-            db.execute("delete from online_endpoints where name = ?", [name])
+        with self.store.write() as conn:
+            conn.execute("delete from online_deployments where endpoint = ?", [name])
+            conn.execute("delete from online_endpoints where name = ?", [name])

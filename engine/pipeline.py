@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 SCHEMA_VERSION = 3
 LOCAL_COMPUTE = "local"
+LOCAL_PROCESSES = "local-processes"
 MAX_DEPTH = 64
 """How deeply a document may nest lists and objects (a column picker's rules are 6 levels down)."""
 

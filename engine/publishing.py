@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from engine.assets import AssetError
-from engine.compute import LOCAL_PROCESSES
 from engine.engine import InvalidPipeline
 from engine.parameters import apply_parameters
-from engine.pipeline import LOCAL_COMPUTE, Pipeline, PipelineParameter
-from engine.store import now
+from engine.pipeline import LOCAL_COMPUTE, LOCAL_PROCESSES, Pipeline, PipelineParameter
+from engine.store import insert, now
 from engine.validation import analyze
 from engine.workspace import Workspace
 from nodes.component import Component
@@ -142,30 +141,30 @@ class PipelineEndpoints:
         if problems:
             raise InvalidPipeline(problems)
         stamp = now()
-        with self.store.write() as db:
-            latest = db.execute("select max(version) from pipeline_versions where endpoint = ?",
-                                [endpoint]).fetchone()[0]
+        with self.store.write() as conn:
+            latest = conn.execute("select max(version) from pipeline_versions where endpoint = ?",
+                                  [endpoint]).fetchone()[0]
             version = 0 if latest is None else latest + 1
             if latest is None:
-                db["pipeline_endpoints"].insert({"name": endpoint, "description": description,
-                                                 "default_version": 0, "created": stamp})
-            db["pipeline_versions"].insert({"endpoint": endpoint, "version": version,
-                                            "pipeline": frozen.to_json(indent=None), "description": description,
-                                            "disabled": 0, "source": source, "created": stamp})
+                insert(conn, "pipeline_endpoints", {"name": endpoint, "description": description,
+                                                    "default_version": 0, "created": stamp})
+            insert(conn, "pipeline_versions", {"endpoint": endpoint, "version": version,
+                                               "pipeline": frozen.to_json(indent=None), "description": description,
+                                               "disabled": 0, "source": source, "created": stamp})
             if make_default and version:
-                db.execute("update pipeline_endpoints set default_version = ? where name = ?", [version, endpoint])
+                conn.execute("update pipeline_endpoints set default_version = ? where name = ?", [version, endpoint])
         return self.version(endpoint, version)
 
     def list(self) -> list[PipelineEndpoint]:
-        names = [r[0] for r in self.store.db.execute("select name from pipeline_endpoints order by name")]
+        names = [r[0] for r in self.store.conn.execute("select name from pipeline_endpoints order by name")]
         return [self.get(name) for name in names]
 
     def get(self, name: str) -> PipelineEndpoint:
-        rows = list(self.store.db.query("select * from pipeline_endpoints where name = ?", [name]))
+        rows = list(self.store.query("select * from pipeline_endpoints where name = ?", [name]))
         if not rows:
             raise EndpointNotFound(name)
         row = rows[0]
-        versions = [_version(r, row["default_version"]) for r in self.store.db.query(
+        versions = [_version(r, row["default_version"]) for r in self.store.query(
             "select * from pipeline_versions where endpoint = ? order by version", [name])]
         return PipelineEndpoint(name, row["description"] or "", row["default_version"], row["created"], versions)
 
@@ -188,8 +187,8 @@ class PipelineEndpoints:
     def set_default(self, name: str, version: int) -> None:
         """Make an enabled version the one called when no version is asked for."""
         self.callable(name, version)
-        with self.store.write() as db:
-            db.execute("update pipeline_endpoints set default_version = ? where name = ?", [version, name])
+        with self.store.write() as conn:
+            conn.execute("update pipeline_endpoints set default_version = ? where name = ?", [version, name])
 
     def disable(self, name: str, version: int) -> None:
         """Disable a version (calls to it are refused); the default version cannot be disabled."""
@@ -197,8 +196,9 @@ class PipelineEndpoints:
         if published.default:
             raise PublishingError(f'Version {version} is the default of pipeline endpoint "{name}"; make another '
                                   "version the default first.")
-        with self.store.write() as db:
-            db.execute("update pipeline_versions set disabled = 1 where endpoint = ? and version = ?", [name, version])
+        with self.store.write() as conn:
+            conn.execute("update pipeline_versions set disabled = 1 where endpoint = ? and version = ?",
+                         [name, version])
 
 
 def _version(row: dict, default_version: int) -> PublishedVersion:

@@ -1,4 +1,6 @@
-"""The workspace database: one SQLite connection per thread, WAL, busy timeout, short IMMEDIATE writes."""
+"""The workspace database: one SQLite connection per thread, WAL, busy timeout, short IMMEDIATE writes. Rows are
+read and written with plain SQL; sqlite_utils (which imports pandas) is loaded only to build or upgrade the schema,
+so that a command that only reads starts fast."""
 from __future__ import annotations
 
 import os
@@ -6,19 +8,24 @@ import shutil
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from engine.disk_full import DiskFull, lack_of_space, told_when_full
-from engine.store_migrations import migrations
+from engine.store_migrations import MIGRATIONS
+from nodes.lazy import Lazy
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 30_000
 WAL_RETRY_S = 0.05
 RESERVE_BYTES = 256 * 1024  # held in a file, given back when the disk fills up so the failure can be recorded
+database = Lazy("sqlite_utils", "Database")
+upgrade = Lazy("engine.store_upgrade", "upgrade")
 
 
 def now() -> str:
@@ -31,6 +38,12 @@ class ReadOnlyWorkspace(PermissionError):
     def __init__(self, folder: str | Path) -> None:
         super().__init__(f"the workspace {folder} is read-only: Designer needs to write to its folder and its "
                          "database (check the folder's permissions, or choose another one with --workspace)")
+
+
+def insert(conn: sqlite3.Connection, table: str, row: dict[str, Any], *, ignore: bool = False) -> None:
+    """Insert a row given as {column: value} (`ignore`: unless its key is taken)."""
+    conn.execute(f"insert {'or ignore ' if ignore else ''}into {table} ({', '.join(row)}) "
+                 f"values ({', '.join('?' * len(row))})", list(row.values()))
 
 
 def writable(path: Path) -> bool:
@@ -61,22 +74,37 @@ class Store:
         self._keep_reserve()
 
     @property
-    def db(self) -> Database:
+    def conn(self) -> sqlite3.Connection:
         """This thread's connection."""
-        db = getattr(self._local, "db", None)
-        if db is None:
-            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
+                                                      isolation_level=None)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
-            db = self._local.db = Database(conn)
             with self._lock:
                 self._all.append(conn)
+        return conn
+
+    @property
+    def db(self) -> Database:
+        """This thread's connection seen through sqlite_utils (for the schema)."""
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = self._local.db = database(self.conn)
         return db
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+        """The rows of a query as {column: value}."""
+        cursor = self.conn.execute(sql, params)
+        columns = [d[0] for d in cursor.description]
+        return (dict(zip(columns, row, strict=True)) for row in cursor)
 
     @property
     def schema_version(self) -> int:
-        return len(migrations.applied(self.db))
+        """How many migrations the database has had."""
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     def _enable_wal(self) -> None:
         """Switch to WAL; another process opening the same new file may hold it without the busy handler
@@ -84,7 +112,7 @@ class Store:
         deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
         while True:
             try:
-                self.db.execute("PRAGMA journal_mode = wal")
+                self.conn.execute("PRAGMA journal_mode = wal")
                 return
             except sqlite3.OperationalError as error:
                 if "locked" not in str(error) or time.monotonic() > deadline:
@@ -92,32 +120,29 @@ class Store:
             time.sleep(WAL_RETRY_S)
 
     def _migrate(self) -> None:
-        """Apply the pending migrations in one IMMEDIATE transaction (each one a savepoint in it): a second
-        process opening a new workspace at once waits for the lock, then finds nothing to do."""
-        if not migrations.pending(self.db) and self._user_version() == self.schema_version:
+        """Apply the pending migrations in one IMMEDIATE transaction (each one a savepoint in it), and record their
+        number as the database's user_version; a second process opening a new workspace at once waits for the
+        lock, then finds nothing to do."""
+        if self.schema_version >= len(MIGRATIONS):
             return
-        with self.write() as db:
-            migrations.apply(db)
-            db.execute(f"PRAGMA user_version = {self.schema_version}")
-
-    def _user_version(self) -> int:
-        return self.db.execute("PRAGMA user_version").fetchone()[0]
+        with self.write() as conn:
+            conn.execute(f"PRAGMA user_version = {upgrade(self.db)}")
 
     @contextmanager
-    def write(self) -> Iterator[Database]:
+    def write(self) -> Iterator[sqlite3.Connection]:
         """A short write transaction that takes the write lock up front (no BUSY on upgrade); inside another
         one on this thread it joins it, so several writes can commit together. A write that fails for lack of
         space raises DiskFull, with nothing of the transaction kept."""
-        db = self.db
-        if db.conn.in_transaction:
-            yield db
+        conn = self.conn
+        if conn.in_transaction:
+            yield conn
             return
         try:
-            db.execute("BEGIN IMMEDIATE")
-            yield db
-            db.execute("COMMIT")
+            conn.execute("BEGIN IMMEDIATE")
+            yield conn
+            conn.execute("COMMIT")
         except BaseException as error:
-            db.conn.rollback()
+            conn.rollback()
             if not (isinstance(error, sqlite3.Error) and lack_of_space(error)):
                 raise
             self.reserve.unlink(missing_ok=True)  # room for recording what failed (the job's end)

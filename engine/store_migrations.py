@@ -1,13 +1,24 @@
 """The workspace database's schema, one migration per change; the pending ones are applied in order at open,
-all in one IMMEDIATE transaction (each a savepoint in it), so every migration must be transactional."""
+all in one IMMEDIATE transaction (each a savepoint in it), so every migration must be transactional. Listing them
+imports nothing: sqlite_utils (which imports pandas) is loaded only when a migration is pending."""
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-migrations = Migrations("designer")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+Migration = Callable[["Database"], None]
+MIGRATIONS: list[Migration] = []  # in order; `engine.store_upgrade` applies the pending ones
 
 
-@migrations()
+def migration(function: Migration) -> Migration:
+    MIGRATIONS.append(function)
+    return function
+
+
+@migration
 def m001_core(db: Database) -> None:
     """Data sets, drafts, experiments, jobs, steps, metrics and the artifacts the workspace wrote."""
     db["datasets"].create({"id": str, "name": str, "version": int, "description": str, "source_path": str,
@@ -29,21 +40,21 @@ def m001_core(db: Database) -> None:
     db["artifacts"].create({"sha256": str, "kind": str, "path": str, "size": int, "created": str}, pk="sha256")
 
 
-@migrations()
+@migration
 def m002_step_cache(db: Database) -> None:
     """Outputs and metrics by step fingerprint, so unchanged steps are reused."""
     db["step_cache"].create({"fingerprint": str, "outputs": str, "metrics": str, "logs": str, "job_id": str,
                              "node_id": str, "created": str}, pk="fingerprint")
 
 
-@migrations()
+@migration
 def m003_job_draft(db: Database) -> None:
     """The draft a job was submitted from, so the draft shows its last run when it is opened again."""
     db["jobs"].add_column("draft_id", str)
     db["jobs"].create_index(["draft_id", "created"])
 
 
-@migrations()
+@migration
 def m004_assets(db: Database) -> None:
     """Registered models and transformations: versioned per name, each with the job and step it came from, the
     job's metrics, the schema of the table it was fitted on, and its design-time schema as an artifact."""
@@ -54,7 +65,7 @@ def m004_assets(db: Database) -> None:
     db["assets"].create_index(["kind", "name", "version"], unique=True)
 
 
-@migrations()
+@migration
 def m005_pipeline_endpoints(db: Database) -> None:
     """Published pipelines: named endpoints, each with versions (frozen pipeline snapshots) counting up from 0."""
     db["pipeline_endpoints"].create({"name": str, "description": str, "default_version": int, "created": str},
@@ -64,14 +75,14 @@ def m005_pipeline_endpoints(db: Database) -> None:
                                    foreign_keys=[("endpoint", "pipeline_endpoints", "name")])
 
 
-@migrations()
+@migration
 def m006_tokens(db: Database) -> None:
     """Workspace tokens for the built-in server: only the sha256 of each secret is kept."""
     db["tokens"].create({"id": str, "name": str, "hash": str, "created": str, "revoked": str}, pk="id",
                         not_null={"hash"})
 
 
-@migrations()
+@migration
 def m007_online_endpoints(db: Database) -> None:
     """Real-time (online) endpoints: each with the sha256 of its primary and secondary keys, and its deployments
     (frozen real-time inference pipelines) counting up from 1 with every redeploy; the latest one serves."""
@@ -82,7 +93,7 @@ def m007_online_endpoints(db: Database) -> None:
                                     foreign_keys=[("endpoint", "online_endpoints", "name")])
 
 
-@migrations()
+@migration
 def m008_compute_targets(db: Database) -> None:
     """Compute targets beside the built-in ones: Dask clusters by name, with their scheduler address and the link
     to their dashboard."""

@@ -5,7 +5,7 @@ import uuid
 from dataclasses import dataclass
 
 from engine.secret_keys import matches, new_secret, secret_hash
-from engine.store import Store, now
+from engine.store import Store, insert, now
 
 
 class TokenNotFound(KeyError):
@@ -28,21 +28,21 @@ class Tokens:
     def create(self, name: str = "") -> tuple[str, str]:
         """A new token: (its id, its secret); the secret is not kept and cannot be shown again."""
         token_id, secret = uuid.uuid4().hex[:12], new_secret()
-        with self.store.write() as db:
-            db["tokens"].insert({"id": token_id, "name": name, "hash": secret_hash(secret), "created": now(),
-                                 "revoked": None})
+        with self.store.write() as conn:
+            insert(conn, "tokens", {"id": token_id, "name": name, "hash": secret_hash(secret), "created": now(),
+                                    "revoked": None})
         return token_id, secret
 
     def list(self) -> list[TokenInfo]:
-        rows = self.store.db.query("select id, name, created, revoked from tokens order by created")
+        rows = self.store.query("select id, name, created, revoked from tokens order by created")
         return [TokenInfo(r["id"], r["name"] or "", r["created"], r["revoked"]) for r in rows]
 
     def revoke(self, token_id: str) -> None:
-        with self.store.write() as db:
-            cursor = db.execute("update tokens set revoked = coalesce(revoked, ?) where id = ?", [now(), token_id])
+        with self.store.write() as conn:
+            cursor = conn.execute("update tokens set revoked = coalesce(revoked, ?) where id = ?", [now(), token_id])
         if cursor.rowcount == 0:
             raise TokenNotFound(token_id)
 
     def verify(self, secret: str) -> bool:
         """The secret is one of a token that is not revoked; every hash is compared in constant time."""
-        return matches(secret, (r[0] for r in self.store.db.execute("select hash from tokens where revoked is null")))
+        return matches(secret, (r[0] for r in self.store.conn.execute("select hash from tokens where revoked is null")))

@@ -32,11 +32,10 @@ import pyarrow.parquet as pq
 from pandas._libs.parsers import STR_NA_VALUES  # what pandas reads as missing ("", "NA", "null", ...)
 
 from nodes.errors import Cancelled
+from nodes.read_options import ReadError, ReadOptions
 from nodes.reading import (
     FALLBACK_ENCODING,
     SNIFF_BYTES,
-    ReadError,
-    ReadOptions,
     check_header,
     check_text,
     longer_row,

@@ -11,10 +11,8 @@ import argparse
 from collections.abc import Sequence
 
 from engine.cli import compute, datasets, drafts, gc, inference, jobs, models, online, publishing, run, serve, tokens
-from engine.cli.common import EXIT_INVALID, answer
+from engine.cli.common import EXIT_INVALID
 from nodes.lazy import Lazy
-from nodes.reference import reference
-from nodes.registry import default_registry
 
 OPEN_THE_APP = "Run `designer` without a command to open the desktop app."
 in_workspace = Lazy("engine.cli._common", "in_workspace")
@@ -34,7 +32,7 @@ def parser() -> argparse.ArgumentParser:
     shape.add_argument("--json", action="store_true")
     shape.add_argument("--markdown", action="store_true",
                        help="the component reference in Markdown (docs/components.md is this output)")
-    components.set_defaults(handler=_components, workspace_free=True)
+    components.set_defaults(handler=Lazy("engine.cli._components", "list_components"), workspace_free=True)
     return parser
 
 
@@ -53,12 +51,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         command_line.print_help()
         return EXIT_INVALID
     return execute(args)
-
-
-def _components(args: argparse.Namespace) -> int:
-    components = list(default_registry())
-    if args.markdown:
-        print(reference(components), end="")
-        return 0
-    return answer(args, [c.to_dict() for c in components],
-                  (f"{c.category:<28} {c.name:<36} {c.id}" for c in components))

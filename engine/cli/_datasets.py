@@ -9,7 +9,7 @@ from pathlib import Path
 from engine.cli.common import EXIT_OK, answer, dispatch, fail
 from engine.datasets import DatasetError
 from engine.workspace import Workspace
-from nodes.reading import ReadOptions, parse_delimiter
+from nodes.read_options import ReadOptions, parse_delimiter
 
 PROGRESS_BYTES = 50 << 20  # files from this size on show their progress on stderr
 PROGRESS_SECONDS = 0.5  # between two progress lines

@@ -1,4 +1,4 @@
-"""What `designer run` (submit a pipeline and wait, with progress) and `designer validate` do."""
+"""What `designer run` does: submit a pipeline and wait, with progress."""
 from __future__ import annotations
 
 import argparse
@@ -14,24 +14,6 @@ from engine.parameters import ParameterAssignmentError, parse_assignment
 from engine.workspace import Workspace
 
 ENDED = ("Completed", "Reused", "Failed", "Canceled")
-
-
-def validate_pipeline(workspace: Workspace, args: argparse.Namespace) -> int:
-    pipeline = load_pipeline(args.file)
-    if pipeline is None:
-        return EXIT_INVALID
-    engine = Engine(workspace, max_workers=1)
-    try:
-        problems = engine.analyze(pipeline).problems
-    finally:
-        engine.close()
-    if args.json:
-        print_json([p.to_dict() for p in problems])
-    for problem in problems:
-        print(f"error: {problem}", file=sys.stderr)
-    if not problems and not args.json:
-        print(f"{args.file}: valid ({len(pipeline.nodes)} nodes)")
-    return EXIT_INVALID if problems else EXIT_OK
 
 
 class Progress:

@@ -21,4 +21,4 @@ def register(sub: argparse._SubParsersAction) -> None:
     validate = sub.add_parser("validate", help="check a pipeline without running it")
     validate.add_argument("file", type=Path)
     validate.add_argument("--json", action="store_true")
-    validate.set_defaults(handler=Lazy("engine.cli._run", "validate_pipeline"))
+    validate.set_defaults(handler=Lazy("engine.cli._validate", "validate_pipeline"))

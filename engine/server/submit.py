@@ -11,7 +11,8 @@ from typing import Any, BinaryIO
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
-from engine.datasets import REGISTERED_SUFFIXES, DatasetError, DatasetInfo, Datasets
+from engine.dataset_import import REGISTERED_SUFFIXES
+from engine.datasets import DatasetError, DatasetInfo, Datasets
 from engine.engine import Engine
 from engine.parameters import ParameterAssignmentError, coerce
 from engine.pipeline import Pipeline

@@ -7,7 +7,7 @@ import pytest
 
 from engine.cli import main
 from engine.datasets import DatasetError
-from nodes.reading import ReadOptions
+from nodes.read_options import ReadOptions
 from nodes.table import ColumnType
 
 RAW = "symboling,price,doors\n3,13495,two\n1,?,four\n2,16500,?\n"

@@ -11,10 +11,11 @@ import pytest
 
 from engine.artifacts import ArtifactRef
 from engine.cli import main
-from engine.datasets import DatasetError, read_source
+from engine.dataset_import import read_source
+from engine.datasets import DatasetError
 from nodes import csv_stream
 from nodes.errors import Cancelled
-from nodes.reading import ReadOptions
+from nodes.read_options import ReadOptions
 
 ROWS = 6000
 

@@ -8,7 +8,7 @@ import pytest
 
 from engine.artifacts import ArtifactError
 from engine.pipeline import Pipeline
-from engine.store_migrations import migrations
+from engine.store_upgrade import migrations
 from engine.workspace import Workspace
 from nodes.table import Role, Table
 

@@ -9,10 +9,10 @@ import traceback
 import pytest
 from sqlite_utils import Database, Migrations
 
-from engine import store
+from engine import store_upgrade
 from engine.samples import SAMPLE_DATASETS
 from engine.store import Store
-from engine.store_migrations import migrations
+from engine.store_upgrade import migrations
 from engine.workspace import Workspace
 
 TIMEOUT_S = 120
@@ -88,7 +88,7 @@ def test_a_failing_migration_applies_none_of_the_pending_ones(tmp_path, monkeypa
     def m002_broken(db: Database) -> None:
         raise RuntimeError("broken migration")
 
-    monkeypatch.setattr(store, "migrations", steps)
+    monkeypatch.setattr(store_upgrade, "migrations", steps)
     with pytest.raises(RuntimeError, match="broken migration"):
         Store(tmp_path / "workspace.db")
     assert Database(tmp_path / "workspace.db").table_names() == []

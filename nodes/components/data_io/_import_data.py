@@ -30,7 +30,8 @@ from nodes.components.data_io.import_data import (
 )
 from nodes.context import DesignContext, RunContext
 from nodes.params import Params
-from nodes.reading import FORMATS, ReadError, ReadOptions, parse_delimiter, parse_markers, read_files
+from nodes.read_options import FORMATS, ReadError, ReadOptions, parse_delimiter, parse_markers
+from nodes.reading import read_files
 from nodes.table import Table, TableSchema
 
 PREVIEW_BYTES = 16 << 20  # local sources up to this size are read at design time for their schema
