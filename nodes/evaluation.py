@@ -6,13 +6,13 @@ import numpy as np
 import pandas as pd
 from sklearn import metrics
 
+from nodes.metric_names import BINARY as BINARY  # re-exported: the names live in nodes.metric_names
+from nodes.metric_names import CLASSIFICATION as CLASSIFICATION
+from nodes.metric_names import COMBINED
+from nodes.metric_names import COUNTS as COUNTS
+from nodes.metric_names import MULTICLASS as MULTICLASS
+from nodes.metric_names import REGRESSION as REGRESSION
 from nodes.models import LABELS, PROBABILITIES, THRESHOLD, Task
-
-REGRESSION = ("Mean_Absolute_Error", "Root_Mean_Squared_Error", "Relative_Squared_Error",
-              "Relative_Absolute_Error", "Coefficient_of_Determination")
-BINARY = ("AUC", "Accuracy", "Precision", "Recall", "F1_Score", "TN", "FP", "FN", "TP")
-COUNTS = ("TN", "FP", "FN", "TP")
-MULTICLASS = ("Overall_Accuracy", "Micro_Precision", "Macro_Precision", "Micro_Recall", "Macro_Recall")
 
 
 def _ratio(numerator: float, denominator: float) -> float:
@@ -108,12 +108,6 @@ def multiclass_metrics(y_true: np.ndarray, y_pred: np.ndarray) -> dict[str, floa
             "Micro_Recall": accuracy, "Macro_Recall": float(per_recall.mean())}
 
 
-# Tune Model Hyperparameters, Cross Validate Model and Permutation Feature Importance: from class probabilities.
-CLASSIFICATION = ("Accuracy", "Precision", "Recall", "F-score", "AUC", "Average Log Loss", "Train Log Loss")
-LOWER_IS_BETTER = frozenset({"Average Log Loss", "Mean_Absolute_Error", "Root_Mean_Squared_Error",
-                             "Relative_Squared_Error", "Relative_Absolute_Error"})
-
-
 def classification_metrics(actual: np.ndarray, probabilities: np.ndarray, classes: list) -> dict[str, float]:
     """Accuracy, precision, recall, F-score, AUC and log losses of `probabilities` (one column per class of
     `classes`, the predicted class the likeliest; of two classes the second is positive, predicted at 0.5).
@@ -147,12 +141,6 @@ def _classification_auc(actual: np.ndarray, probabilities: np.ndarray, classes: 
     if len(set(actual.tolist())) < len(classes):
         return float("nan")
     return float(metrics.roc_auc_score(actual, probabilities, multi_class="ovr", labels=classes))
-
-
-# Clustering: distances of each row to every cluster center, and the cluster each row is assigned to.
-CLUSTERING = ("Average Distance to Other Center", "Average Distance to Cluster Center", "Number of Points",
-              "Maximal Distance to Cluster Center")
-COMBINED = "Combined Evaluation"
 
 
 def clustering_metrics(assignments: np.ndarray, distances: np.ndarray) -> dict[str, dict[str, float]]:

@@ -17,6 +17,7 @@ class Lazy:
         return getattr(importlib.import_module(self.module), self.name)(*args, **kwargs)
 
 
-def implemented_in(module: str) -> dict[str, Lazy]:
-    """`configure` and `run` of a component's implementation module, for `Component(..., **implemented_in(M))`."""
-    return {"configure": Lazy(module, "configure"), "run": Lazy(module, "run")}
+def implemented_in(module: str, run_module: str | None = None) -> dict[str, Lazy]:
+    """`configure` of a component's implementation module and its `run` (of `run_module` when that needs a library
+    `configure` must not load: validation imports no ML library), for `Component(..., **implemented_in(M))`."""
+    return {"configure": Lazy(module, "configure"), "run": Lazy(run_module or module, "run")}

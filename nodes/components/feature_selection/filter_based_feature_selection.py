@@ -35,5 +35,6 @@ COMPONENT = Component(
             "MutualInformation: sklearn.feature_selection.mutual_info_classif (mutual_info_regression for a Double "
             "target), random_state=0; ChiSquared: scipy.stats.chi2_contingency statistic of pandas.crosstab, numeric "
             "columns in 10 quantile bins (pandas.qcut); CountBased: non-zero, non-missing values",
-    **implemented_in("nodes.components.feature_selection._filter_based_feature_selection"),
+    **implemented_in("nodes.components.feature_selection._filter_based_feature_selection",
+                     run_module="nodes.components.feature_selection._filter_based_feature_selection_run"),
 )

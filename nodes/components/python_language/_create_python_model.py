@@ -16,27 +16,18 @@ import pandas as pd
 from sklearn.base import BaseEstimator
 from sklearn.pipeline import Pipeline
 
-from nodes.components.python_language.create_python_model import (
-    BINARY,
-    MULTICLASS,
-    OUTPUT,
-    REGRESSION,
-    SCRIPT,
-    TASK,
-)
-from nodes.context import DesignContext, RunContext
+from nodes.components.python_language.create_python_model import NAME, OUTPUT, SCRIPT, TASK, TASKS
+from nodes.context import RunContext
 from nodes.errors import ComponentError
 from nodes.features import feature_columns
 from nodes.learner import Learner, fitted_classes, label_values
-from nodes.models import LABELS, PROBABILITIES, LearnerSchema, Task, TrainedModel
+from nodes.models import LABELS, PROBABILITIES, Task, TrainedModel
 from nodes.params import Params
 from nodes.table import Column, Table
 
-NAME = "Create Python Model"
 CLASS = "AzureMLModel"
 USER_MODULE = "azureml_user_model"  # not importable: cloudpickle stores the user's classes by value
 SCRIPT_FILE = "Python script"
-TASKS = {BINARY: Task.BINARY, MULTICLASS: Task.MULTICLASS, REGRESSION: Task.REGRESSION}
 
 
 def script_failed(error: BaseException, doing: str) -> ComponentError:
@@ -141,10 +132,6 @@ class PythonLearner(Learner):
         pipeline.fit(frame[[c.name for c in features]], label_values(frame[label], self.task))
         return TrainedModel(self.name, self.task, label, features, pipeline, fitted_classes(pipeline, self.task),
                             schema[label].type)
-
-
-def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
-    return {OUTPUT: LearnerSchema(NAME, TASKS[params[TASK]])}
 
 
 def run(ctx: RunContext, inputs: dict, params: Params) -> dict:

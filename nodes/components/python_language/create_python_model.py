@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 from nodes.component import Component
-from nodes.lazy import implemented_in
-from nodes.params import Mode, Script
+from nodes.context import DesignContext
+from nodes.lazy import Lazy
+from nodes.params import Mode, Params, Script
 from nodes.ports import UntrainedModel
+from nodes.tasks import LearnerSchema, Task
 
+NAME = "Create Python Model"
 OUTPUT = "Untrained model"
 SCRIPT = "Python script"
 TASK = "Task type"
 BINARY, MULTICLASS, REGRESSION = "Binary classification", "Multiclass classification", "Regression"
+TASKS = {BINARY: Task.BINARY, MULTICLASS: Task.MULTICLASS, REGRESSION: Task.REGRESSION}
 TEMPLATE = '''\
 # The class AzureMLModel is the model: Train Model calls train(df_train, df_label) with the feature columns and
 # the label, Score Model calls predict(df) with the feature columns. predict returns the Scored Labels, or a
@@ -34,9 +38,15 @@ class AzureMLModel:
                              "Scored Probabilities": self.model.predict_proba(features)[:, 1]})
 '''
 
+
+def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
+    """The learner's schema; the script runs only when the model is trained (`_create_python_model`)."""
+    return {OUTPUT: LearnerSchema(NAME, TASKS[params[TASK]])}
+
+
 COMPONENT = Component(
     id="create_python_model",
-    name="Create Python Model",
+    name=NAME,
     category="Python Language",
     description="A learner defined by a Python class AzureMLModel with train(df_train, df_label) and predict(df); "
                 "train it with Train Model and score it with Score Model like a built-in learner.",
@@ -47,5 +57,6 @@ COMPONENT = Component(
     maps_to="The user's class, run as the user's own code on the raw feature columns (pandas DataFrame) and the "
             "label (pandas Series), wrapped as a scikit-learn estimator; the trained instance is stored with "
             "cloudpickle.",
-    **implemented_in("nodes.components.python_language._create_python_model"),
+    configure=configure,
+    run=Lazy("nodes.components.python_language._create_python_model", "run"),
 )

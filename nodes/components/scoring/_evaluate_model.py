@@ -1,21 +1,20 @@
-"""Evaluate Model: regression, binary, multiclass, clustering or anomaly detection metrics per scored input, logged
-and returned as rows (clustering: one row per cluster and a combined row)."""
+"""Evaluate Model's design-time side: which metrics (the result's columns) the scored inputs' task has.
+
+Its run (`_evaluate_model_run`) computes them with scikit-learn."""
 from __future__ import annotations
 
-import pandas as pd
-
-from nodes import errors, evaluation
+from nodes import errors, metric_names
 from nodes.components.scoring.evaluate_model import COMPARE, OUTPUT, SCORED
-from nodes.context import DesignContext, RunContext
-from nodes.models import ASSIGNMENTS, DISTANCE, LABELS, PROBABILITIES, Task
+from nodes.context import DesignContext
+from nodes.models import ASSIGNMENTS, Task
 from nodes.params import Params
-from nodes.scores import positive_class, read_scores, values
-from nodes.table import Column, ColumnType, Role, Table, TableSchema
+from nodes.scores import read_scores
+from nodes.table import Column, ColumnType, Role, TableSchema
 
 DESCRIPTION = "Result Description"
-METRICS = {Task.REGRESSION: evaluation.REGRESSION, Task.BINARY: evaluation.BINARY,
-           Task.MULTICLASS: evaluation.MULTICLASS, Task.ANOMALY_DETECTION: evaluation.BINARY,
-           Task.CLUSTERING: (DESCRIPTION, *evaluation.CLUSTERING)}
+METRICS = {Task.REGRESSION: metric_names.REGRESSION, Task.BINARY: metric_names.BINARY,
+           Task.MULTICLASS: metric_names.MULTICLASS, Task.ANOMALY_DETECTION: metric_names.BINARY,
+           Task.CLUSTERING: (DESCRIPTION, *metric_names.CLUSTERING)}
 
 
 def task_of(schema: TableSchema, port: str) -> Task:
@@ -38,7 +37,7 @@ def common_task(schemas: dict[str, TableSchema]) -> Task:
 def column_type(name: str) -> ColumnType:
     if name == DESCRIPTION:
         return ColumnType.STRING
-    return ColumnType.INTEGER if name in evaluation.COUNTS else ColumnType.DOUBLE
+    return ColumnType.INTEGER if name in metric_names.COUNTS else ColumnType.DOUBLE
 
 
 def result_schema(task: Task) -> TableSchema:
@@ -50,45 +49,3 @@ def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
     if schemas[SCORED] is None:
         return {OUTPUT: None}
     return {OUTPUT: result_schema(common_task({p: s for p, s in schemas.items() if s is not None}))}
-
-
-def clustering_rows(table: Table) -> list[dict]:
-    """One row per cluster and a combined row, from the assignments and the distances to every center."""
-    frame = table.frame
-    distances = sorted((c for c in frame.columns if c.startswith(DISTANCE)), key=lambda c: int(c[len(DISTANCE):]))
-    found = evaluation.clustering_metrics(frame[ASSIGNMENTS].to_numpy(), frame[distances].to_numpy(dtype=float))
-    return [{DESCRIPTION: name, **row} for name, row in found.items()]
-
-
-def metrics(table: Table, task: Task, port: str) -> dict[str, float]:
-    """The task's metrics over the rows that have a label (not clustering)."""
-    _, label = read_scores(table.schema, port)
-    frame = table.frame[table.frame[label].notna()]
-    if frame.empty:
-        raise errors.too_few_rows(port, 0, 1)
-    labels, scored = values(frame[label]), values(frame[LABELS])
-    if task is Task.REGRESSION:
-        return evaluation.regression_metrics(labels.astype(float), scored.astype(float))
-    if task is Task.MULTICLASS:
-        return evaluation.multiclass_metrics(labels, scored)
-    probabilities = frame[PROBABILITIES].to_numpy(dtype=float)
-    return evaluation.binary_metrics(labels == positive_class(labels, scored, probabilities), probabilities)
-
-
-def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
-    tables: dict[str, Table] = {port: inputs[port] for port in (SCORED, COMPARE) if inputs.get(port) is not None}
-    task = common_task({port: table.schema for port, table in tables.items()})
-    rows = []
-    for step, (port, table) in enumerate(tables.items()):
-        found = clustering_rows(table) if task is Task.CLUSTERING else [metrics(table, task, port)]
-        suffix = " (compare)" if port == COMPARE else ""
-        for name, value in found[-1].items():  # clustering: the combined evaluation
-            if name != DESCRIPTION:
-                ctx.log_metric(f"{name}{suffix}", value)
-        rows.extend(found)
-        ctx.progress((step + 1) / len(tables))
-    schema = result_schema(task)
-    frame = pd.DataFrame(rows, columns=schema.names).astype(
-        {c.name: {ColumnType.INTEGER: "int64", ColumnType.STRING: "string"}.get(c.type, "float64")
-         for c in schema.columns})
-    return {OUTPUT: Table(frame)}

@@ -20,5 +20,6 @@ COMPONENT = Component(
             "distances read from the DistancesToClusterCenter columns.",
     inputs=(DataFrame(SCORED), DataFrame(COMPARE, optional=True)),
     outputs=(DataFrame(OUTPUT, viewer=EVALUATION_VIEWER),),
-    **implemented_in("nodes.components.scoring._evaluate_model"),
+    **implemented_in("nodes.components.scoring._evaluate_model",
+                     run_module="nodes.components.scoring._evaluate_model_run"),
 )

@@ -29,5 +29,6 @@ COMPONENT = Component(
     maps_to="sklearn.inspection.permutation_importance(n_repeats=1, random_state=Random seed, n_jobs=-1, on threads unless a joblib backend is configured) with "
             "the chosen sklearn.metrics metric (errors negated, so a positive score always means the feature "
             "matters); precision and recall of the positive class, macro-averaged for multiclass.",
-    **implemented_in("nodes.components.scoring._permutation_feature_importance"),
+    **implemented_in("nodes.components.scoring._permutation_feature_importance",
+                     run_module="nodes.components.scoring._permutation_feature_importance_run"),
 )

@@ -1,17 +1,17 @@
-"""Feature Hashing's implementation."""
+"""Feature Hashing's design-time side: the text columns and the hashed columns' names.
+
+Its run (`_feature_hashing_run`) hashes with scikit-learn."""
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
-from sklearn.feature_extraction.text import HashingVectorizer
 
 from nodes import errors
 from nodes.column_names import deduplicated
 from nodes.columns import some_columns
-from nodes.components.text.feature_hashing import BITS, COLUMNS, DATASET, NGRAMS, OUTPUT
-from nodes.context import DesignContext, RunContext
+from nodes.components.text.feature_hashing import BITS, COLUMNS, DATASET, OUTPUT
+from nodes.context import DesignContext
 from nodes.params import Params
-from nodes.table import Column, ColumnType, Table, TableSchema
+from nodes.table import Column, ColumnType, TableSchema
 
 MAX_COLUMNS = 2 ** 16  # dense output columns a data set may get
 
@@ -41,16 +41,3 @@ def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
         return {OUTPUT: None}
     added = [Column(f, ColumnType.INTEGER) for _, features in feature_names(schema, params) for f in features]
     return {OUTPUT: schema.append(*added)}
-
-
-def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
-    table: Table = inputs[DATASET]
-    vectorizer = HashingVectorizer(n_features=2 ** params[BITS], ngram_range=(1, max(1, params[NGRAMS])),
-                                   alternate_sign=False, norm=None)
-    parts = [table.frame]
-    for source, features in feature_names(table.schema, params):
-        ctx.check_cancelled()
-        texts = table.frame[source].fillna("").astype(str)
-        counts = (vectorizer.transform(texts).toarray() if len(texts) else np.zeros((0, len(features)))).astype(np.int64)
-        parts.append(pd.DataFrame(counts, columns=features, index=table.frame.index))
-    return {OUTPUT: table.with_frame(pd.concat(parts, axis=1))}

@@ -47,5 +47,6 @@ COMPONENT = Component(
     maps_to="sklearn.feature_extraction.text.CountVectorizer(ngram_range=(1, N), min_df, max_df, token_pattern of "
             "words of the given lengths; ReadOnly: vocabulary=input vocabulary), weights from the counts and IDF, "
             "sklearn.preprocessing.normalize(norm='l2')",
-    **implemented_in("nodes.components.text._extract_ngram_features"),
+    **implemented_in("nodes.components.text._extract_ngram_features",
+                     run_module="nodes.components.text._extract_ngram_features_run"),
 )

@@ -27,5 +27,6 @@ COMPONENT = Component(
     row_wise=True,
     maps_to="sklearn.feature_extraction.text.HashingVectorizer(n_features=2**bitsize, ngram_range=(1, N), "
             "alternate_sign=False, norm=None) per column, as dense integer counts",
-    **implemented_in("nodes.components.text._feature_hashing"),
+    **implemented_in("nodes.components.text._feature_hashing",
+                     run_module="nodes.components.text._feature_hashing_run"),
 )

@@ -45,5 +45,6 @@ COMPONENT = Component(
             String(CUSTOM_REGEX, None, required=False, description="A Python pattern replaced first in each text."),
             String(CUSTOM_REPLACEMENT, None, required=False, description="What the custom pattern becomes.")),
     maps_to="Python re substitutions per option; stop words from sklearn.feature_extraction.text.ENGLISH_STOP_WORDS",
-    **implemented_in("nodes.components.text._preprocess_text"),
+    **implemented_in("nodes.components.text._preprocess_text",
+                     run_module="nodes.components.text._preprocess_text_run"),
 )

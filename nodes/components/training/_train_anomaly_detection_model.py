@@ -2,15 +2,19 @@
 (never a feature) so that Score Model and Evaluate Model find it."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from nodes import errors
 from nodes.components.training._train_clustering_model import label_of
 from nodes.components.training.train_anomaly_detection_model import DATASET, LEARNER, OUTPUT
 from nodes.context import DesignContext, RunContext
 from nodes.features import feature_columns
-from nodes.learner import Learner
 from nodes.models import LearnerSchema, ModelSchema, Task
 from nodes.params import Params
 from nodes.table import Table, TableSchema
+
+if TYPE_CHECKING:  # the learner's module loads scikit-learn; configure needs none of it
+    from nodes.learner import Learner
 
 
 def check_learner(learner: LearnerSchema) -> None:

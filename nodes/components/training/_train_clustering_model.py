@@ -1,6 +1,8 @@
 """Train Clustering Model: the clustering learner fits the chosen columns; the training rows get their clusters."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from nodes import errors
 from nodes.columns import some_columns
 from nodes.components.algorithms.k_means_clustering import FILL_MISSING, IGNORE_LABEL, LABEL_MODE
@@ -9,10 +11,12 @@ from nodes.components.scoring.assign_data_to_clusters import APPEND
 from nodes.components.training.train_clustering_model import COLUMNS, DATASET, LEARNER, MODEL, RESULTS
 from nodes.context import DesignContext, RunContext
 from nodes.features import NOT_FEATURES
-from nodes.learner import Learner
 from nodes.models import DISTANCE, ClusterLabels, LearnerSchema, ModelSchema, Task, TrainedModel
 from nodes.params import Params
 from nodes.table import Column, ColumnType, Role, Table, TableSchema
+
+if TYPE_CHECKING:  # the learner's module loads scikit-learn; configure needs none of it
+    from nodes.learner import Learner
 
 
 def check_learner(learner: LearnerSchema) -> None:

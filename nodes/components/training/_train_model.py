@@ -1,6 +1,8 @@
 """Train Model: check the label, drop the rows without one, check the classes, and let the learner fit."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from nodes import errors
@@ -8,10 +10,12 @@ from nodes.columns import single_column
 from nodes.components.training.train_model import DATASET, EXPLANATIONS, LABEL, LEARNER, OUTPUT
 from nodes.context import DesignContext, RunContext
 from nodes.features import feature_columns
-from nodes.learner import Learner
 from nodes.models import LearnerSchema, ModelSchema, Task
 from nodes.params import Params
 from nodes.table import ColumnType, Table, TableSchema
+
+if TYPE_CHECKING:  # the learner's module loads scikit-learn; configure needs none of it
+    from nodes.learner import Learner
 
 DISCRETE = (ColumnType.STRING, ColumnType.BOOLEAN, ColumnType.INTEGER)
 

@@ -31,5 +31,6 @@ COMPONENT = Component(
             "(classification) or KFold (n_splits=10, shuffle=True, random_state=Random seed); one fit per fold "
             "spread with joblib.Parallel(n_jobs=-1), on threads unless a joblib backend is configured; per-fold "
             "metrics from sklearn.metrics, then their mean and sample standard deviation.",
-    **implemented_in("nodes.components.training._cross_validate_model"),
+    **implemented_in("nodes.components.training._cross_validate_model",
+                     run_module="nodes.components.training._cross_validate_model_run"),
 )

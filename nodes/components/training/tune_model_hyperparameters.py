@@ -49,5 +49,6 @@ COMPONENT = Component(
             "Partition and Sample (else 3 random folds); fits spread with joblib.Parallel(n_jobs=-1), on threads unless "
             "a joblib backend is configured; metrics from sklearn.metrics (Train Log Loss: 1 - log loss / log loss "
             "of the class frequencies).",
-    **implemented_in("nodes.components.training._tune_model_hyperparameters"),
+    **implemented_in("nodes.components.training._tune_model_hyperparameters",
+                     run_module="nodes.components.training._tune_model_hyperparameters_run"),
 )

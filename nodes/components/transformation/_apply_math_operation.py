@@ -1,19 +1,18 @@
-"""Apply Math Operation's implementation: which function of which columns (and second argument) gives which
-result column, then the values through NumPy / SciPy, laid out by the output mode."""
+"""Apply Math Operation's design-time side: which function of which columns (and second argument) gives which
+result column.
+
+Its run (`_apply_math_operation_run`) computes the values through NumPy / SciPy."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from nodes import errors
 from nodes.column_names import deduplicated
 from nodes.columns import numeric_only, some_columns
-from nodes.components.transformation._math_functions import BINARY, COMPARISONS, UNARY
-from nodes.components.transformation.apply_math_operation import (
-    BINARY as TAKES_TWO,
-)
+from nodes.components.transformation.apply_math_operation import BINARY as TAKES_TWO
 from nodes.components.transformation.apply_math_operation import (
     CATEGORY,
     COLUMN_SET,
@@ -26,11 +25,16 @@ from nodes.components.transformation.apply_math_operation import (
     SECOND_CONSTANT,
     SECOND_TYPE,
 )
-from nodes.context import DesignContext, RunContext
-from nodes.output_columns import combined_table
+from nodes.context import DesignContext
 from nodes.output_mode import INPLACE, combined_schema
 from nodes.params import Params
-from nodes.table import Column, ColumnType, Role, Table, TableSchema
+from nodes.table import Column, ColumnType, Role, TableSchema
+
+# The comparisons give Boolean columns; the other functions (`_math_functions`) give Double ones.
+COMPARISONS: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
+    "EqualTo": np.equal, "GreaterThan": np.greater, "GreaterThanOrEqualTo": np.greater_equal, "LessThan": np.less,
+    "LessThanOrEqualTo": np.less_equal, "NotEqualTo": np.not_equal,
+}
 
 
 @dataclass(frozen=True)
@@ -71,28 +75,3 @@ def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
         return {OUTPUT: None}
     return {OUTPUT: combined_schema(schema, [(o.source, o.column) for o in operations(schema, params)],
                                     params[OUTPUT_MODE])}
-
-
-def numbers(series: pd.Series) -> np.ndarray:
-    return series.astype("float64").to_numpy(na_value=np.nan) if len(series) else np.zeros(0)
-
-
-def compute(operation: Operation, frame: pd.DataFrame) -> pd.Series:
-    x = numbers(frame[operation.source])
-    y = numbers(frame[operation.second]) if isinstance(operation.second, str) else np.full(len(x), operation.second)
-    with np.errstate(all="ignore"):
-        if operation.function in COMPARISONS:
-            values = pd.array(COMPARISONS[operation.function](x, y), dtype="boolean")
-            values[np.isnan(x) | np.isnan(y)] = pd.NA
-            return pd.Series(values, index=frame.index)
-        result = BINARY[operation.function](x, y) if operation.second is not None else UNARY[operation.function](x)
-    return pd.Series(np.asarray(result, dtype="float64"), index=frame.index)
-
-
-def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
-    table: Table = inputs[INPUT]
-    results = []
-    for operation in operations(table.schema, params):
-        ctx.check_cancelled()
-        results.append((operation.source, operation.column, compute(operation, table.frame)))
-    return {OUTPUT: combined_table(table, results, params[OUTPUT_MODE])}

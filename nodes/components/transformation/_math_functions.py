@@ -1,6 +1,6 @@
 """The functions of Apply Math Operation as NumPy / SciPy calls on float64 arrays: `x` is the column, `y` the
 second argument (Log's base, NthRoot's n, the number of digits of RoundDigits, Polygamma's order, the shape `a`
-of the regularized gamma functions)."""
+of the regularized gamma functions). The comparisons, which validation needs, are in `_apply_math_operation`."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -59,9 +59,4 @@ BINARY: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
     "GammaRegularizedQ": lambda x, y: special.gammaincc(y, x),
     "GammaRegularizedQInverse": lambda x, y: special.gammainccinv(y, x),
     "Polygamma": lambda x, y: special.polygamma(y, x),
-}
-
-COMPARISONS: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
-    "EqualTo": np.equal, "GreaterThan": np.greater, "GreaterThanOrEqualTo": np.greater_equal, "LessThan": np.less,
-    "LessThanOrEqualTo": np.less_equal, "NotEqualTo": np.not_equal,
 }

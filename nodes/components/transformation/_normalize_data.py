@@ -1,20 +1,12 @@
-"""Normalize Data's implementation: checks the picked columns, fits one function per column and applies them."""
+"""Normalize Data's design-time side: the picked columns, all numeric, and the transformation's schema.
+
+Its run (`_normalize_data_run`) fits one function per column (`_normalizers`, with SciPy) and applies them."""
 from __future__ import annotations
 
 from nodes import errors
-from nodes.column_transform import ColumnTransform
 from nodes.columns import some_columns
-from nodes.components.transformation._normalizers import fit
-from nodes.components.transformation.normalize_data import (
-    COLUMNS,
-    DATASET,
-    FUNCTION,
-    METHOD,
-    NAME,
-    TRANSFORMED,
-    ZERO_CONSTANT,
-)
-from nodes.context import DesignContext, RunContext
+from nodes.components.transformation.normalize_data import COLUMNS, DATASET, FUNCTION, NAME, TRANSFORMED
+from nodes.context import DesignContext
 from nodes.models import TransformSchema
 from nodes.params import Params
 from nodes.table import Column, ColumnType, TableSchema
@@ -36,15 +28,3 @@ def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
         return {TRANSFORMED: None, FUNCTION: None}
     transform = transform_schema(schema, params)
     return {TRANSFORMED: transform.apply(schema), FUNCTION: transform}
-
-
-def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
-    table = inputs[DATASET]
-    schema = transform_schema(table.schema, params)
-    functions = []
-    for name in schema.needs:
-        ctx.check_cancelled()
-        functions.append((name, name, fit(table.frame[name], params[METHOD], bool(params[ZERO_CONSTANT]))))
-    transform = ColumnTransform(schema, tuple(functions))
-    return {TRANSFORMED: transform.apply(table), FUNCTION: transform}
-

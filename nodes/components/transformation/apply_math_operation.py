@@ -69,5 +69,6 @@ COMPONENT = Component(
     row_wise=True,
     maps_to="numpy ufuncs and scipy.special (cbrt, expm1, log1p, factorial, factorial2, erf, erfinv, gamma, "
             "gammaln, gammainc, polygamma, ellipe, ellipk, ...) on float64 columns; comparisons give booleans",
-    **implemented_in("nodes.components.transformation._apply_math_operation"),
+    **implemented_in("nodes.components.transformation._apply_math_operation",
+                     run_module="nodes.components.transformation._apply_math_operation_run"),
 )

@@ -30,5 +30,6 @@ COMPONENT = Component(
             Boolean(ZERO_CONSTANT, True, parent=(METHOD, (ZSCORE, MINMAX, LOGNORMAL)),
                     description="Constant columns become 0 rather than missing values.")),
     maps_to='per column, fitted on this data: ZScore (x - mean) / std (ddof=0), MinMax (x - min) / (max - min), Logistic scipy.special.expit, LogNormal scipy.stats.lognorm CDF, Tanh; the fitted values are the saved transformation',
-    **implemented_in("nodes.components.transformation._normalize_data"),
+    **implemented_in("nodes.components.transformation._normalize_data",
+                     run_module="nodes.components.transformation._normalize_data_run"),
 )

@@ -69,5 +69,6 @@ COMPONENT = Component(
             "groupby().sample), rows kept in order; Assign to Folds evenly: sklearn.model_selection.KFold("
             "shuffle=randomized, random_state=seed) or StratifiedKFold, customized proportions cut the shuffled rows; "
             "with replacement numpy RandomState(seed).choice per fold",
-    **implemented_in("nodes.components.transformation._partition_and_sample"),
+    **implemented_in("nodes.components.transformation._partition_and_sample",
+                     run_module="nodes.components.transformation._partition_and_sample_run"),
 )

@@ -28,5 +28,6 @@ COMPONENT = Component(
     pass_through_in_inference=True,
     maps_to="imblearn.over_sampling.SMOTE(sampling_strategy={minority: n * (1 + ceil(percentage / 100))}, "
             "k_neighbors, random_state=seed); SMOTENC with text, categorical or boolean features, SMOTEN when all are",
-    **implemented_in("nodes.components.transformation._smote"),
+    **implemented_in("nodes.components.transformation._smote",
+                     run_module="nodes.components.transformation._smote_run"),
 )
