@@ -21,7 +21,20 @@ SCALERS = {GAUSSIAN: StandardScaler, MIN_MAX: MinMaxScaler,
 
 def as_text(frame: pd.DataFrame) -> np.ndarray:
     """Values as strings with missing values as NaN, so mixed, boolean and categorical columns encode alike."""
-    values = frame.astype(object).to_numpy()
+    text = np.empty(frame.shape, dtype=object)
+    for i, (_, column) in enumerate(frame.items()):
+        text[:, i] = _column_text(column)
+    return text
+
+
+def _column_text(column: pd.Series) -> np.ndarray:
+    """One column as `as_text` has it: a text column's strings as they are and a categorical one's by its codes
+    (the cheap cases), else `str` of each value."""
+    if isinstance(column.dtype, pd.StringDtype):
+        return column.to_numpy(dtype=object, na_value=np.nan)
+    if isinstance(column.dtype, pd.CategoricalDtype):  # code -1 (missing) picks the NaN at the end
+        return np.array([*map(str, column.cat.categories), np.nan], dtype=object)[column.cat.codes.to_numpy()]
+    values = column.astype(object).to_numpy()
     text = values.astype(str).astype(object)
     text[pd.isna(values)] = np.nan
     return text
