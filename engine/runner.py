@@ -46,7 +46,7 @@ from nodes.table import Table
 
 CANCEL_POLL_SECONDS = 0.25
 BACKGROUND_WRITE_CELLS = 1_000_000  # smaller tables are written by their step: a second transaction costs more
-WRITERS = max(1, (os.cpu_count() or 2) // 2)  # the other half of the cores runs the steps
+WRITERS = os.cpu_count() or 2  # at a lower priority than the steps: they take the cores the steps leave
 WRITER_NICENESS = 10
 STOP_WAIT_SECONDS = 30.0
 _UNSET = object()
