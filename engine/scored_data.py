@@ -9,7 +9,8 @@ import pandas as pd
 from engine.engine import Engine
 from nodes.components.scoring.evaluate_model import COMPARE, SCORED
 from nodes.models import LABELS, PROBABILITIES, Task
-from nodes.scores import positive_class, read_scores, values
+from nodes.scored_values import positive_class, values
+from nodes.scores import read_scores
 from nodes.table import Table
 
 

@@ -1,10 +1,13 @@
 """Which columns of a labelled table are a model's features, and whether each is numeric or categorical."""
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from nodes import errors
-from nodes.table import Column, ColumnType, Role, TableSchema
+from nodes.schema import Column, ColumnType, Role, TableSchema
+
+if TYPE_CHECKING:  # check_levels reads a frame; choosing the features loads no data library
+    import pandas as pd
 
 MAX_LEVELS = 1000
 NOT_FEATURES = (Role.LABEL, Role.SCORE, Role.WEIGHT, Role.NONE)

@@ -1,6 +1,7 @@
-"""What flows along model and transformation ports, their design-time schemas, and the score columns models append.
+"""What flows along model and transformation ports: a trained model, which scores itself (`TrainedModel.score`).
 
-A trained model scores itself (`TrainedModel.score`); the untrained `Learner` that fits one lives in
+Their design-time schemas and the score columns live in nodes.model_schemas, free of data libraries, and are
+re-exported here (pickled schemas name nodes.models); the untrained `Learner` that fits a model lives in
 `nodes.learner`, which imports scikit-learn.
 """
 from __future__ import annotations
@@ -13,68 +14,14 @@ import pandas as pd
 
 from nodes import errors
 from nodes.conversion import conform
-from nodes.features import is_numeric
-from nodes.table import Column, ColumnType, Role, Table, TableSchema
-from nodes.tasks import LearnerSchema as LearnerSchema  # re-exported: the light definitions live in nodes.tasks
+from nodes.model_schemas import ASSIGNMENTS, DISTANCE, LABELS, PROBABILITIES, THRESHOLD, ModelSchema, quantile_column
+from nodes.model_schemas import QUANTILE as QUANTILE
+from nodes.model_schemas import TransformSchema as TransformSchema
+from nodes.model_schemas import score_columns as score_columns
+from nodes.schema import Column, ColumnType, TableSchema
+from nodes.table import Table
+from nodes.tasks import LearnerSchema as LearnerSchema
 from nodes.tasks import Task
-
-LABELS = "Scored Labels"
-PROBABILITIES = "Scored Probabilities"
-ASSIGNMENTS = "Assignments"
-DISTANCE = "DistancesToClusterCenter no."
-QUANTILE = "Scores for quantile:"
-THRESHOLD = 0.5
-
-
-def quantile_column(quantile: float) -> str:
-    return f"{QUANTILE}{quantile:.3f}"
-
-
-def score_columns(task: Task, label_type: ColumnType | None, classes: list | tuple | None = None) -> TableSchema | None:
-    """The score columns of reference §0.5; None while they depend on `classes` that are not known yet (the
-    classes of a multiclass model, the clusters of a clustering model, the quantiles of a quantile regression)."""
-    def score(name: str, kind: ColumnType | None = ColumnType.DOUBLE) -> Column:
-        return Column(name, kind, role=Role.SCORE)
-
-    if task is Task.REGRESSION:
-        return TableSchema((score(LABELS),))
-    if task is Task.BINARY:
-        return TableSchema((score(LABELS, label_type), score(PROBABILITIES)))
-    if task is Task.ANOMALY_DETECTION:
-        return TableSchema((score(LABELS, ColumnType.INTEGER), score(PROBABILITIES)))
-    if classes is None:
-        return None
-    if task is Task.QUANTILE_REGRESSION:
-        return TableSchema(tuple(score(quantile_column(q)) for q in classes))
-    if task is Task.CLUSTERING:
-        return TableSchema((score(ASSIGNMENTS, ColumnType.INTEGER), *(score(f"{DISTANCE}{c}") for c in classes)))
-    return TableSchema((*(score(f"{PROBABILITIES}_{c}") for c in classes), score(LABELS, label_type)))
-
-
-@dataclass(frozen=True)
-class ModelSchema:
-    """A trained model as `configure` sees it: task, label and the feature columns it expects."""
-
-    name: str
-    task: Task
-    label: str
-    features: TableSchema
-    label_type: ColumnType | None = None
-    classes: tuple | None = field(default=None, compare=False)  # clusters, quantiles known before training
-
-    def check_features(self, schema: TableSchema, port: str | None = None) -> None:
-        """Every feature the model was trained on is present (0001) and still numeric or not (0017)."""
-        for feature in self.features.columns:
-            if feature.name not in schema:
-                raise errors.ComponentError(1, "ColumnNotFound", f'Column with name or index "{feature.name}" not '
-                                            f'found; the model "{self.name}" needs it.', port=port,
-                                            column=feature.name)
-            if is_numeric(feature) and not is_numeric(schema[feature.name]):
-                raise errors.invalid_column_type(feature.name, "Numeric")
-
-    def score_schema(self, classes: list | None = None) -> TableSchema | None:
-        """The columns `TrainedModel.score` returns; None while they depend on classes not known yet."""
-        return score_columns(self.task, self.label_type, classes if classes is not None else self.classes)
 
 
 @dataclass(frozen=True)
@@ -147,21 +94,6 @@ class TrainedModel:
             return {LABELS: classes[(positive >= THRESHOLD).astype(int)], PROBABILITIES: positive}
         per_class = {f"{PROBABILITIES}_{c}": probabilities[:, i] for i, c in enumerate(self.classes)}
         return {**per_class, LABELS: classes[probabilities.argmax(axis=1)]}
-
-
-@dataclass(frozen=True)
-class TransformSchema:
-    """A fitted transformation as `configure` sees it: the columns it needs, and what it adds or replaces."""
-
-    name: str
-    needs: tuple[str, ...]
-    produces: tuple[Column, ...] = ()
-    drops: tuple[str, ...] = ()
-
-    def apply(self, schema: TableSchema) -> TableSchema:
-        kept = TableSchema(tuple(c for c in schema.columns if c.name not in self.drops))
-        return kept.replace_columns(**{c.name: c for c in self.produces if c.name in kept}).append(
-            *[c for c in self.produces if c.name not in kept])
 
 
 class Transformation(Protocol):

@@ -1,12 +1,11 @@
-"""Reading a scored data set back: the task its score columns show, its label column and the positive class."""
+"""Reading a scored data set's schema back: the task its score columns show and its label column; free of data
+libraries (nodes.scored_values reads the values)."""
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
-
 from nodes import errors
-from nodes.models import LABELS, PROBABILITIES, THRESHOLD, Task
-from nodes.table import Role, TableSchema
+from nodes.model_schemas import LABELS, PROBABILITIES
+from nodes.schema import Role, TableSchema
+from nodes.tasks import Task
 
 
 def read_scores(schema: TableSchema, port: str) -> tuple[Task, str]:
@@ -24,16 +23,3 @@ def read_scores(schema: TableSchema, port: str) -> tuple[Task, str]:
     if not labels:
         raise errors.not_labeled(port)
     return task, labels[0]
-
-
-def values(series: pd.Series) -> np.ndarray:
-    return series.to_numpy(dtype=object)
-
-
-def positive_class(labels: np.ndarray, scored: np.ndarray, probabilities: np.ndarray) -> object:
-    """The class scored at or above the threshold; failing that, a label value never predicted (None if none)."""
-    above = scored[probabilities >= THRESHOLD]
-    if len(above):
-        return above[0]
-    unseen = [value for value in pd.unique(labels) if value not in set(scored)]
-    return unseen[0] if unseen else None

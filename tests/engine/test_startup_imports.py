@@ -1,5 +1,5 @@
 """Commands that run nothing import nothing they do not use: no pandas, Arrow, scikit-learn or sqlite_utils to list
-jobs or data sets, no scikit-learn to validate a pipeline, no scikit-learn or joblib before a job's first step."""
+jobs or data sets or to validate a pipeline, no scikit-learn or joblib before a job's first step."""
 from __future__ import annotations
 
 import json
@@ -50,9 +50,8 @@ def test_listing_imports_no_data_library(workspace, command):
     assert imported(workspace, *command) == set()
 
 
-def test_validate_imports_no_learning_library(workspace):
-    assert not imported(workspace, "validate", str(SAMPLE)) & {"sklearn", "scipy", "joblib", "matplotlib",
-                                                               "sqlite_utils"}
+def test_validate_imports_no_data_library(workspace):
+    assert imported(workspace, "validate", str(SAMPLE)) == set()
 
 
 def test_a_job_reaches_its_first_step_without_learning_libraries(workspace):

@@ -1,24 +1,14 @@
-"""Convert to CSV's implementation: a round trip through CSV text, every column read back as strings."""
+"""Convert to CSV's design-time side: every column becomes a String column.
+
+Its run (`_convert_to_csv_run`) makes the round trip through CSV text with pandas."""
 from __future__ import annotations
 
-import io
-
-import pandas as pd
-
 from nodes.components.data_io.convert_to_csv import DATASET, OUTPUT
-from nodes.context import DesignContext, RunContext
+from nodes.context import DesignContext
 from nodes.params import Params
-from nodes.table import Column, ColumnType, Table, TableSchema
+from nodes.schema import Column, ColumnType, TableSchema
 
 
 def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
     schema = inputs.get(DATASET)
     return {OUTPUT: None if schema is None else TableSchema(tuple(Column(n, ColumnType.STRING) for n in schema.names))}
-
-
-def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
-    frame = inputs[DATASET].frame
-    text = frame.to_csv(index=False)
-    converted = pd.read_csv(io.StringIO(text), dtype="str", keep_default_na=False, na_values=[""])
-    converted.columns = list(frame.columns)  # a name pandas would mangle (a duplicate, "Unnamed") stays as it was
-    return {OUTPUT: Table(converted)}

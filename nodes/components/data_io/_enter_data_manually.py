@@ -1,33 +1,14 @@
-"""Enter Data Manually's implementation: parses the typed text as a table."""
+"""Enter Data Manually's design-time side: the schema of the typed table, which pandas parses
+(`_enter_data_manually_run.parse`): validating such a node loads pandas."""
 from __future__ import annotations
 
-import io
-
-import pandas as pd
-
-from nodes import errors
-from nodes.components.data_io.enter_data_manually import DATA, DATA_FORMAT, HAS_HEADER, OUTPUT, SEPARATORS
-from nodes.context import DesignContext, RunContext
+from nodes.components.data_io.enter_data_manually import OUTPUT
+from nodes.context import DesignContext
+from nodes.lazy import Lazy
 from nodes.params import Params
-from nodes.table import Table
 
-
-def parse(params: Params) -> Table:
-    header = 0 if params[HAS_HEADER] else None
-    try:
-        frame = pd.read_csv(io.StringIO(params[DATA]), sep=SEPARATORS[params[DATA_FORMAT]], header=header)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
-        raise errors.ComponentError(18, "InvalidDataset", f'"{DATA}" is not valid {params[DATA_FORMAT]}: {error}',
-                                    parameter=DATA) from None
-    if header is None:
-        frame.columns = [f"col{i + 1}" for i in range(frame.shape[1])]
-    frame.columns = [str(c) for c in frame.columns]
-    return Table(frame)
+_parse = Lazy("nodes.components.data_io._enter_data_manually_run", "parse")
 
 
 def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
-    return {OUTPUT: parse(params).schema}
-
-
-def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
-    return {OUTPUT: parse(params)}
+    return {OUTPUT: _parse(params).schema}

@@ -4,12 +4,15 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nodes import errors
 from nodes.components.data_io.export_data import DATASET, FILE_NAME, FOLDER, FORMAT, OUTPUT, SUFFIXES
 from nodes.context import DesignContext, RunContext
 from nodes.params import Params
-from nodes.table import Table
+
+if TYPE_CHECKING:  # a table holds a pandas frame; configure loads no data library
+    from nodes.table import Table
 
 
 def target(params: Params) -> Path:

@@ -1,16 +1,13 @@
-"""Import Data's implementation: finds the files (or downloads one), reads them with the reading options, and
-fingerprints them by path, size and modification time so that a changed file is read again."""
+"""Import Data's design-time side: the reading options and the files checked, the files fingerprinted by path,
+size and modification time (so that a changed file is read again), and a small local source's schema, which
+pandas reads (`_import_data_run.file_schema`): validating such a node loads pandas."""
 from __future__ import annotations
 
 import glob
 import hashlib
 import json
-import tempfile
-import urllib.error
 import urllib.parse
-import urllib.request
 import uuid
-from functools import lru_cache
 from pathlib import Path
 
 from nodes import errors
@@ -28,17 +25,15 @@ from nodes.components.data_io.import_data import (
     SOURCE,
     URL,
 )
-from nodes.context import DesignContext, RunContext
+from nodes.context import DesignContext
+from nodes.lazy import Lazy
 from nodes.params import Params
 from nodes.read_options import FORMATS, ReadError, ReadOptions, parse_delimiter, parse_markers
-from nodes.reading import read_files
-from nodes.table import Table, TableSchema
 
 PREVIEW_BYTES = 16 << 20  # local sources up to this size are read at design time for their schema
-TIMEOUT_SECONDS = 30.0
-CHUNK_BYTES = 1 << 20
 OPTION_PARAMS = {"delimiter": DELIMITER, "encoding": ENCODING}
 Stamp = tuple[tuple[str, int, int], ...]
+_file_schema = Lazy("nodes.components.data_io._import_data_run", "file_schema")
 
 
 def options_of(params: Params) -> ReadOptions:
@@ -85,23 +80,6 @@ def stamp(files: list[Path]) -> Stamp:
     return tuple((name, s.st_size, s.st_mtime_ns) for name, s in stats)
 
 
-def read(files: list[Path], params: Params, parameter: str) -> Table:
-    return _read(files, options_of(params), file_format(params), parameter)
-
-
-def _read(files: list[Path], options: ReadOptions, fmt: str | None, parameter: str) -> Table:
-    try:
-        return read_files(files, options, fmt).table
-    except ReadError as error:
-        raise errors.ComponentError(18, "InvalidDataset", str(error), parameter=parameter) from None
-
-
-@lru_cache(maxsize=32)
-def _schema(files: Stamp, options: ReadOptions, fmt: str | None) -> TableSchema:
-    """The schema of files as they are now (a changed file has another stamp, so it is read again)."""
-    return _read([Path(name) for name, _, _ in files], options, fmt, PATH).schema
-
-
 def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
     """A local source's schema, read at design time when the files are small; unknown otherwise."""
     options_of(params)
@@ -110,16 +88,7 @@ def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
         return {OUTPUT: None}
     files = stamp(source_files(params))
     small = sum(size for _, size, _ in files) <= PREVIEW_BYTES
-    return {OUTPUT: _schema(files, options_of(params), file_format(params)) if small else None}
-
-
-def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
-    if params[SOURCE] == HTTP:
-        with tempfile.TemporaryDirectory(prefix="designer-import-") as folder:
-            return {OUTPUT: read([download(ctx, params[URL], Path(folder))], params, URL)}
-    files = source_files(params)
-    ctx.logger.info("Reading %d file(s): %s", len(files), ", ".join(str(f) for f in files[:10]))
-    return {OUTPUT: read(files, params, PATH)}
+    return {OUTPUT: _file_schema(files, options_of(params), file_format(params)) if small else None}
 
 
 def content_key(ctx: DesignContext, params: Params) -> str:
@@ -136,23 +105,3 @@ def check_url(url: str) -> urllib.parse.ParseResult:
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         raise errors.parameter_parsing(URL, url, "http:// or https:// address")
     return parsed
-
-
-def download(ctx: RunContext, url: str, folder: Path) -> Path:
-    """The file at `url` in `folder`, under the address's file name (whose extension tells its format)."""
-    target = folder / (Path(check_url(url).path).name or "download")
-    try:
-        with urllib.request.urlopen(url.strip(), timeout=TIMEOUT_SECONDS) as response, open(target, "wb") as f:
-            while chunk := response.read(CHUNK_BYTES):
-                ctx.check_cancelled()
-                f.write(chunk)
-    except urllib.error.HTTPError as error:
-        raise errors.ComponentError(39, "FailedToCompleteOperation", f'Could not download "{url}": {error}.',
-                                    parameter=URL) from None
-    except (urllib.error.URLError, OSError) as error:
-        reason = getattr(error, "reason", error)
-        raise errors.ComponentError(
-            39, "FailedToCompleteOperation",
-            f'Could not download "{url}": {reason}. Check the address and that this computer is online.',
-            parameter=URL) from None
-    return target

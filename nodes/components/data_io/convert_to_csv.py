@@ -18,5 +18,6 @@ COMPONENT = Component(
     outputs=(DataFrame(OUTPUT),),
     row_wise=True,
     maps_to="pandas.DataFrame.to_csv then pandas.read_csv(dtype=str)",
-    **implemented_in("nodes.components.data_io._convert_to_csv"),
+    **implemented_in("nodes.components.data_io._convert_to_csv",
+                     run_module="nodes.components.data_io._convert_to_csv_run"),
 )

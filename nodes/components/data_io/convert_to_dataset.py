@@ -29,5 +29,6 @@ COMPONENT = Component(
             String(NEW_VALUE, "0", parent=(ACTION, (REPLACE_VALUES,)),
                    description="The replacement, converted to each column's type.")),
     maps_to="pandas.Series.mask / fillna per column; pandas.to_numeric on text columns",
-    **implemented_in("nodes.components.data_io._convert_to_dataset"),
+    **implemented_in("nodes.components.data_io._convert_to_dataset",
+                     run_module="nodes.components.data_io._convert_to_dataset_run"),
 )

@@ -20,5 +20,6 @@ COMPONENT = Component(
             Script(DATA, ""),
             Boolean(HAS_HEADER, True)),
     maps_to='pandas.read_csv on the typed text (sep="," or "\\\\t")',
-    **implemented_in("nodes.components.data_io._enter_data_manually"),
+    **implemented_in("nodes.components.data_io._enter_data_manually",
+                     run_module="nodes.components.data_io._enter_data_manually_run"),
 )

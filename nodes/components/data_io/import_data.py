@@ -42,5 +42,6 @@ COMPONENT = Component(
     content_key=Lazy("nodes.components.data_io._import_data", "content_key"),
     maps_to="pandas.read_csv (sep, header, encoding, na_values), pandas.read_parquet, pandas.read_json, "
             "pandas.read_excel (openpyxl); files of a folder or glob joined with pandas.concat",
-    **implemented_in("nodes.components.data_io._import_data"),
+    **implemented_in("nodes.components.data_io._import_data",
+                     run_module="nodes.components.data_io._import_data_run"),
 )

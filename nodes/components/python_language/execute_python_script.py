@@ -43,5 +43,6 @@ COMPONENT = Component(
     content_key=Lazy("nodes.components.python_language._execute_python_script", "content_key"),
     maps_to="the script's azureml_main(pandas.DataFrame, pandas.DataFrame), run with exec in a "
             "multiprocessing spawn child process (killed on cancel)",
-    **implemented_in("nodes.components.python_language._execute_python_script"),
+    **implemented_in("nodes.components.python_language._execute_python_script",
+                     run_module="nodes.components.python_language._execute_python_script_run"),
 )

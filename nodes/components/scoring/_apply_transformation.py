@@ -5,7 +5,7 @@ from nodes import errors
 from nodes.components.scoring.apply_transformation import DATASET, OUTPUT, TRANSFORMATION
 from nodes.context import DesignContext, RunContext
 from nodes.params import Params
-from nodes.table import TableSchema
+from nodes.schema import TableSchema
 
 
 def check_needs(needs: tuple[str, ...], schema: TableSchema) -> None:

@@ -1,17 +1,17 @@
 """Assign Data to Clusters: the clustering model scores the rows; Assignments and distances are appended (or alone).
 
-`cluster_results` and `results_schema` are shared with Train Clustering Model, whose Results dataset is the same.
+`results_schema` (and the run module's `cluster_results`) are shared with Train Clustering Model, whose Results
+dataset is the same.
 """
 from __future__ import annotations
 
-import pandas as pd
-
 from nodes import errors
 from nodes.components.scoring.assign_data_to_clusters import APPEND, DATASET, MODEL, OUTPUT
-from nodes.context import DesignContext, RunContext
-from nodes.models import ASSIGNMENTS, ModelSchema, Task, TrainedModel
+from nodes.context import DesignContext
+from nodes.model_schemas import ModelSchema
 from nodes.params import Params
-from nodes.table import Role, Table, TableSchema
+from nodes.schema import TableSchema
+from nodes.tasks import Task
 
 
 def check_clustering(model: ModelSchema, port: str) -> None:
@@ -29,20 +29,6 @@ def results_schema(schema: TableSchema, model: ModelSchema, append: bool) -> Tab
     return kept.append(*scores.columns)
 
 
-def cluster_results(table: Table, model: TrainedModel, append: bool) -> Table:
-    """The score columns of every row of `table`, after its columns when `append`; the label column filled or
-    overwritten from the clusters when the model says so (K-Means' Assign label mode)."""
-    scores = model.score(table.frame)
-    roles = dict.fromkeys(scores.columns, Role.SCORE)
-    if not append:
-        return Table(scores, roles)
-    frame = table.frame
-    if model.cluster_labels is not None and model.label in frame.columns:
-        frame = frame.assign(**{model.label: model.cluster_labels.apply(frame[model.label], scores[ASSIGNMENTS])})
-    frame = pd.concat([frame.drop(columns=scores.columns, errors="ignore"), scores], axis=1)
-    return table.with_frame(frame).with_roles(**roles)
-
-
 def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
     model: ModelSchema | None = inputs.get(MODEL)
     schema: TableSchema | None = inputs.get(DATASET)
@@ -52,10 +38,3 @@ def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
         return {OUTPUT: None}
     model.check_features(schema, DATASET)
     return {OUTPUT: results_schema(schema, model, params[APPEND])}
-
-
-def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
-    model: TrainedModel = inputs[MODEL]
-    check_clustering(model.schema, MODEL)
-    ctx.progress(0.1, "Assigning")
-    return {OUTPUT: cluster_results(inputs[DATASET], model, params[APPEND])}

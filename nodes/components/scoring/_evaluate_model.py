@@ -6,10 +6,11 @@ from __future__ import annotations
 from nodes import errors, metric_names
 from nodes.components.scoring.evaluate_model import COMPARE, OUTPUT, SCORED
 from nodes.context import DesignContext
-from nodes.models import ASSIGNMENTS, Task
+from nodes.model_schemas import ASSIGNMENTS
 from nodes.params import Params
+from nodes.schema import Column, ColumnType, Role, TableSchema
 from nodes.scores import read_scores
-from nodes.table import Column, ColumnType, Role, TableSchema
+from nodes.tasks import Task
 
 DESCRIPTION = "Result Description"
 METRICS = {Task.REGRESSION: metric_names.REGRESSION, Task.BINARY: metric_names.BINARY,

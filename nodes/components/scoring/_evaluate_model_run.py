@@ -8,10 +8,12 @@ from nodes import errors, evaluation
 from nodes.components.scoring._evaluate_model import DESCRIPTION, common_task, result_schema
 from nodes.components.scoring.evaluate_model import COMPARE, OUTPUT, SCORED
 from nodes.context import RunContext
-from nodes.models import ASSIGNMENTS, DISTANCE, LABELS, PROBABILITIES, Task
+from nodes.model_schemas import ASSIGNMENTS, DISTANCE, LABELS, PROBABILITIES
 from nodes.params import Params
-from nodes.scores import positive_class, read_scores, values
+from nodes.scored_values import positive_class, values
+from nodes.scores import read_scores
 from nodes.table import ColumnType, Table
+from nodes.tasks import Task
 
 
 def clustering_rows(table: Table) -> list[dict]:

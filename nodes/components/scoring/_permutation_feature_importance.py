@@ -12,9 +12,10 @@ from nodes.components.scoring.permutation_feature_importance import (
     OUTPUT,
 )
 from nodes.context import DesignContext
-from nodes.models import ModelSchema, Task
+from nodes.model_schemas import ModelSchema
 from nodes.params import Params
-from nodes.table import Column, ColumnType, TableSchema
+from nodes.schema import Column, ColumnType, TableSchema
+from nodes.tasks import Task
 
 FEATURE, SCORE = "Feature", "Score"
 RESULT = TableSchema((Column(FEATURE, ColumnType.STRING), Column(SCORE, ColumnType.DOUBLE)))

@@ -3,13 +3,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pandas as pd
-
 from nodes.components.scoring.score_model import APPEND, DATASET, MODEL, OUTPUT
-from nodes.context import DesignContext, RunContext
-from nodes.models import ModelSchema, TrainedModel
+from nodes.context import DesignContext
+from nodes.model_schemas import ModelSchema
 from nodes.params import Params
-from nodes.table import Role, Table, TableSchema
+from nodes.schema import Role, TableSchema
 
 
 def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
@@ -25,17 +23,3 @@ def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
     if model.label in schema:
         schema = schema.replace_columns(**{model.label: replace(schema[model.label], role=Role.LABEL)})
     return {OUTPUT: schema.append(*scores.columns)}
-
-
-def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
-    model: TrainedModel = inputs[MODEL]
-    table: Table = inputs[DATASET]
-    ctx.progress(0.1, "Scoring")
-    scores = model.score(table.frame)
-    roles = dict.fromkeys(scores.columns, Role.SCORE)
-    if not params[APPEND]:
-        return {OUTPUT: Table(scores, roles)}
-    if model.label in table.frame.columns:
-        roles[model.label] = Role.LABEL
-    frame = pd.concat([table.frame.drop(columns=scores.columns, errors="ignore"), scores], axis=1)
-    return {OUTPUT: table.with_frame(frame).with_roles(**roles)}

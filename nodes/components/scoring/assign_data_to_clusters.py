@@ -27,5 +27,6 @@ COMPONENT = Component(
     outputs=(DataFrame(OUTPUT),),
     params=(append_param(),),
     maps_to="the trained model's KMeans.predict (Assignments) and KMeans.transform (DistancesToClusterCenter no.i)",
-    **implemented_in("nodes.components.scoring._assign_data_to_clusters"),
+    **implemented_in("nodes.components.scoring._assign_data_to_clusters",
+                     run_module="nodes.components.scoring._assign_data_to_clusters_run"),
 )

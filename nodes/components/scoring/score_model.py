@@ -21,5 +21,6 @@ COMPONENT = Component(
     outputs=(DataFrame(OUTPUT),),
     params=(Boolean(APPEND, True, description="Keep the input columns; when off, return only the score columns."),),
     maps_to="the trained model's estimator.predict and predict_proba, appended as Scored Labels / Scored Probabilities columns",
-    **implemented_in("nodes.components.scoring._score_model"),
+    **implemented_in("nodes.components.scoring._score_model",
+                     run_module="nodes.components.scoring._score_model_run"),
 )

@@ -1,13 +1,13 @@
-"""Compute Linear Correlation's implementation: pandas' pairwise Pearson correlation of the numeric columns."""
-from __future__ import annotations
+"""Compute Linear Correlation's design-time side: the numeric columns to correlate, and the matrix's schema.
 
-import pandas as pd
+Its run (`_compute_linear_correlation_run`) correlates them with pandas."""
+from __future__ import annotations
 
 from nodes import errors
 from nodes.components.statistics.compute_linear_correlation import DATASET, FEATURE, OUTPUT
-from nodes.context import DesignContext, RunContext
+from nodes.context import DesignContext
 from nodes.params import Params
-from nodes.table import Column, ColumnType, Table, TableSchema
+from nodes.schema import Column, ColumnType, TableSchema
 
 
 def numeric(schema: TableSchema) -> list[str]:
@@ -28,12 +28,3 @@ def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
         return {OUTPUT: None}
     names = numeric(schema)
     return {OUTPUT: TableSchema((Column(FEATURE, ColumnType.STRING), *(Column(n, ColumnType.DOUBLE) for n in names)))}
-
-
-def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
-    table = inputs[DATASET]
-    names = numeric(table.schema)
-    matrix = table.frame[names].astype("float64").corr(method="pearson")
-    result = pd.concat([pd.DataFrame({FEATURE: pd.Series(names, dtype="str")}),
-                        matrix.reset_index(drop=True)], axis=1)
-    return {OUTPUT: Table(result)}

@@ -1,12 +1,12 @@
-"""Summarize Data's implementation: the statistics of each column with pandas; numeric ones only for numbers."""
+"""Summarize Data's design-time side: the schema of its statistics, one row per column.
+
+Its run (`_summarize_data_run`) computes them with pandas."""
 from __future__ import annotations
 
-import pandas as pd
-
-from nodes.components.statistics.summarize_data import COUNTS, INPUT, OUTPUT, QUANTILES, STATISTICS
-from nodes.context import DesignContext, RunContext
+from nodes.components.statistics.summarize_data import COUNTS, OUTPUT, STATISTICS
+from nodes.context import DesignContext
 from nodes.params import Params
-from nodes.table import Column, ColumnType, Table, TableSchema, column_type_of
+from nodes.schema import Column, ColumnType, TableSchema
 
 TEXT = ("Feature", "Mode")
 SCHEMA = TableSchema(tuple(
@@ -14,36 +14,5 @@ SCHEMA = TableSchema(tuple(
     for name in STATISTICS))
 
 
-def summary(series: pd.Series) -> dict:
-    present = series.dropna()
-    mode = present.mode()
-    row = {"Feature": str(series.name), "Count": len(present), "Unique Value Count": int(present.nunique()),
-           "Missing Value Count": len(series) - len(present), "Mode": str(mode.iloc[0]) if len(mode) else None}
-    if not column_type_of(series).numeric or present.empty:
-        return row
-    values = present.astype("float64")
-    mean = values.mean()
-    row.update({"Min": values.min(), "Max": values.max(), "Mean": mean, "Mean Deviation": (values - mean).abs().mean(),
-                "Range": values.max() - values.min(), "Sample Variance": values.var(),
-                "Sample Standard Deviation": values.std(), "Sample Skewness": values.skew(),
-                "Sample Kurtosis": values.kurt()})
-    row.update({name: values.quantile(q) for name, q in QUANTILES.items()})
-    return row
-
-
 def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
     return {OUTPUT: SCHEMA}
-
-
-def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
-    frame = inputs[INPUT].frame
-    rows = []
-    for name in frame.columns:
-        ctx.check_cancelled()
-        rows.append(summary(frame[name]))
-    result = pd.DataFrame(rows, columns=list(STATISTICS))
-    for column in SCHEMA.columns:
-        result[column.name] = result[column.name].astype(
-            "str" if column.type is ColumnType.STRING else "int64" if column.type is ColumnType.INTEGER else "float64")
-    return {OUTPUT: Table(result)}
-

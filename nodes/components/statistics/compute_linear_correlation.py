@@ -18,5 +18,6 @@ COMPONENT = Component(
     inputs=(DataFrame(DATASET),),
     outputs=(DataFrame(OUTPUT),),
     maps_to="pandas.DataFrame.corr(method='pearson') over the numeric and boolean columns",
-    **implemented_in("nodes.components.statistics._compute_linear_correlation"),
+    **implemented_in("nodes.components.statistics._compute_linear_correlation",
+                     run_module="nodes.components.statistics._compute_linear_correlation_run"),
 )

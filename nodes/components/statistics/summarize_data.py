@@ -24,5 +24,6 @@ COMPONENT = Component(
     outputs=(DataFrame(OUTPUT),),
     maps_to="pandas.Series.count / nunique / isna / min / max / mean / quantile (linear) / mode / var (ddof=1) / "
             "std (ddof=1) / skew / kurt; Mean Deviation = mean(|x - mean|)",
-    **implemented_in("nodes.components.statistics._summarize_data"),
+    **implemented_in("nodes.components.statistics._summarize_data",
+                     run_module="nodes.components.statistics._summarize_data_run"),
 )

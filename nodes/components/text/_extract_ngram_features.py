@@ -22,7 +22,7 @@ from nodes.components.text.extract_ngram_features import (
 )
 from nodes.context import DesignContext
 from nodes.params import Params
-from nodes.table import Column, ColumnType, TableSchema
+from nodes.schema import Column, ColumnType, TableSchema
 
 VOCABULARY = TableSchema((Column(ID, ColumnType.INTEGER), Column(NGRAM, ColumnType.STRING),
                           Column(DF, ColumnType.INTEGER), Column(IDF_COLUMN, ColumnType.DOUBLE)))

@@ -3,7 +3,7 @@
 Its run (`_feature_hashing_run`) hashes with scikit-learn."""
 from __future__ import annotations
 
-import numpy as np
+import math
 
 from nodes import errors
 from nodes.column_names import deduplicated
@@ -11,7 +11,7 @@ from nodes.columns import some_columns
 from nodes.components.text.feature_hashing import BITS, COLUMNS, DATASET, OUTPUT
 from nodes.context import DesignContext
 from nodes.params import Params
-from nodes.table import Column, ColumnType, TableSchema
+from nodes.schema import Column, ColumnType, TableSchema
 
 MAX_COLUMNS = 2 ** 16  # dense output columns a data set may get
 
@@ -23,7 +23,7 @@ def text_columns(schema: TableSchema, params: Params) -> list[str]:
         if schema[name].type is not ColumnType.STRING:
             raise errors.invalid_column_type(name, "String", COLUMNS)
     if len(names) * 2 ** params[BITS] > MAX_COLUMNS:
-        bits = int(np.log2(MAX_COLUMNS // len(names)))
+        bits = int(math.log2(MAX_COLUMNS // len(names)))
         raise errors.out_of_range(BITS, params[BITS], 1, bits)
     return names
 

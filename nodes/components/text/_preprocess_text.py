@@ -11,7 +11,7 @@ from nodes.columns import single_column
 from nodes.components.text.preprocess_text import COLUMN, CUSTOM_REGEX, DATASET, OUTPUT
 from nodes.context import DesignContext
 from nodes.params import Params
-from nodes.table import Column, ColumnType, TableSchema
+from nodes.schema import Column, ColumnType, TableSchema
 
 
 def target(schema: TableSchema, params: Params) -> tuple[str, str]:

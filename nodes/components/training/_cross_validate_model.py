@@ -10,9 +10,10 @@ from nodes.components.training._tune_model_hyperparameters import check_learner
 from nodes.components.training.cross_validate_model import BY_FOLD, DATASET, EXAMPLES, FOLD_NUMBER, LEARNER, SCORED
 from nodes.context import DesignContext
 from nodes.metric_names import CLASSIFICATION, REGRESSION
-from nodes.models import LearnerSchema, Task, score_columns
+from nodes.model_schemas import score_columns
 from nodes.params import Params
-from nodes.table import Column, ColumnType, Role, TableSchema
+from nodes.schema import Column, ColumnType, Role, TableSchema
+from nodes.tasks import LearnerSchema, Task
 
 NAME = "Cross Validate Model"
 

@@ -21,9 +21,10 @@ from nodes.components.training.cross_validate_model import (
 )
 from nodes.context import RunContext
 from nodes.learner import Learner
-from nodes.models import Task, score_columns
+from nodes.model_schemas import score_columns
 from nodes.params import Params
 from nodes.table import Role, Table
+from nodes.tasks import Task
 
 
 def run(ctx: RunContext, inputs: dict, params: Params) -> dict:

@@ -16,9 +16,9 @@ from sklearn.model_selection import KFold, StratifiedKFold
 from nodes import errors
 from nodes.folds import FOLD_COLUMN, has_folds
 from nodes.learner import Learner
-from nodes.models import Task
 from nodes.params import Params
 from nodes.table import Table
+from nodes.tasks import Task
 
 SEED = "Random number seed"
 DEFAULT_FOLDS = 10

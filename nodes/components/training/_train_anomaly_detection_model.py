@@ -9,12 +9,14 @@ from nodes.components.training._train_clustering_model import label_of
 from nodes.components.training.train_anomaly_detection_model import DATASET, LEARNER, OUTPUT
 from nodes.context import DesignContext, RunContext
 from nodes.features import feature_columns
-from nodes.models import LearnerSchema, ModelSchema, Task
+from nodes.model_schemas import ModelSchema
 from nodes.params import Params
-from nodes.table import Table, TableSchema
+from nodes.schema import TableSchema
+from nodes.tasks import LearnerSchema, Task
 
-if TYPE_CHECKING:  # the learner's module loads scikit-learn; configure needs none of it
+if TYPE_CHECKING:  # the learner's module loads scikit-learn, a table pandas; configure needs neither
     from nodes.learner import Learner
+    from nodes.table import Table
 
 
 def check_learner(learner: LearnerSchema) -> None:

@@ -3,19 +3,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from nodes import errors
 from nodes.columns import single_column
 from nodes.components.training.train_model import DATASET, EXPLANATIONS, LABEL, LEARNER, OUTPUT
 from nodes.context import DesignContext, RunContext
 from nodes.features import feature_columns
-from nodes.models import LearnerSchema, ModelSchema, Task
+from nodes.model_schemas import ModelSchema
 from nodes.params import Params
-from nodes.table import ColumnType, Table, TableSchema
+from nodes.schema import ColumnType, TableSchema
+from nodes.tasks import LearnerSchema, Task
 
-if TYPE_CHECKING:  # the learner's module loads scikit-learn; configure needs none of it
+if TYPE_CHECKING:  # the learner's module loads scikit-learn, a table pandas; configure needs neither
+    import pandas as pd
+
     from nodes.learner import Learner
+    from nodes.table import Table
 
 DISCRETE = (ColumnType.STRING, ColumnType.BOOLEAN, ColumnType.INTEGER)
 

@@ -8,9 +8,10 @@ from nodes.components.training._train_model import check_label
 from nodes.components.training.tune_model_hyperparameters import BEST, LABEL, LEARNER, RESULTS, TRAINING, VALIDATION
 from nodes.context import DesignContext
 from nodes.features import feature_columns
-from nodes.models import LearnerSchema, ModelSchema, Task
+from nodes.model_schemas import ModelSchema
 from nodes.params import Params
-from nodes.table import TableSchema
+from nodes.schema import TableSchema
+from nodes.tasks import LearnerSchema, Task
 
 TUNABLE_TASKS = (Task.REGRESSION, Task.BINARY, Task.MULTICLASS)
 

@@ -30,9 +30,9 @@ from nodes.components.training.tune_model_hyperparameters import (
 )
 from nodes.context import DesignContext, RunContext
 from nodes.learner import Learner
-from nodes.models import Task
 from nodes.params import Params
 from nodes.table import Table
+from nodes.tasks import Task
 
 TUNING_FOLDS = 3  # without a validation set or upstream folds: each point costs this many fits
 # Evaluate Model's name of each regression metric -> its option

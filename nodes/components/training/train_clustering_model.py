@@ -24,5 +24,6 @@ COMPONENT = Component(
             append_param()),
     maps_to="the learner's estimator (KMeans) fitted on the chosen columns; Results: KMeans.predict and "
             "KMeans.transform of the training rows",
-    **implemented_in("nodes.components.training._train_clustering_model"),
+    **implemented_in("nodes.components.training._train_clustering_model",
+                     run_module="nodes.components.training._train_clustering_model_run"),
 )

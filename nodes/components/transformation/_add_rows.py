@@ -1,14 +1,13 @@
-"""Add Rows' implementation: the first data set's schema (types widened where the second's differ), then the rows."""
-from __future__ import annotations
+"""Add Rows' design-time side: the first data set's schema, types widened where the second's differ.
 
-import pandas as pd
+Its run (`_add_rows_run`) appends the rows with pandas."""
+from __future__ import annotations
 
 from nodes import errors
 from nodes.components.transformation.add_rows import FIRST, OUTPUT, SECOND
-from nodes.context import DesignContext, RunContext
-from nodes.conversion import conform
+from nodes.context import DesignContext
 from nodes.params import Params
-from nodes.table import Column, ColumnType, Table, TableSchema
+from nodes.schema import Column, ColumnType, TableSchema
 
 
 def combined(first: TableSchema, second: TableSchema) -> TableSchema:
@@ -34,11 +33,3 @@ def _common(a: Column, b: Column) -> Column:
 def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
     first, second = inputs.get(FIRST), inputs.get(SECOND)
     return {OUTPUT: None if first is None or second is None else combined(first, second)}
-
-
-def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
-    first, second = inputs[FIRST], inputs[SECOND]
-    schema = combined(first.schema, second.schema)
-    frame = pd.concat([first.frame, second.frame], ignore_index=True)
-    frame = pd.DataFrame({c.name: conform(frame[c.name], c) for c in schema.columns}, index=frame.index)
-    return {OUTPUT: Table(frame).with_roles(**{c.name: c.role for c in schema.columns})}

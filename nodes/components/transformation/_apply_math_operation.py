@@ -4,10 +4,7 @@ result column.
 Its run (`_apply_math_operation_run`) computes the values through NumPy / SciPy."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-
-import numpy as np
 
 from nodes import errors
 from nodes.column_names import deduplicated
@@ -17,6 +14,7 @@ from nodes.components.transformation.apply_math_operation import (
     CATEGORY,
     COLUMN_SET,
     COLUMNS,
+    COMPARISONS,
     FUNCTIONS,
     INPUT,
     OUTPUT,
@@ -28,13 +26,7 @@ from nodes.components.transformation.apply_math_operation import (
 from nodes.context import DesignContext
 from nodes.output_mode import INPLACE, combined_schema
 from nodes.params import Params
-from nodes.table import Column, ColumnType, Role, TableSchema
-
-# The comparisons give Boolean columns; the other functions (`_math_functions`) give Double ones.
-COMPARISONS: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
-    "EqualTo": np.equal, "GreaterThan": np.greater, "GreaterThanOrEqualTo": np.greater_equal, "LessThan": np.less,
-    "LessThanOrEqualTo": np.less_equal, "NotEqualTo": np.not_equal,
-}
+from nodes.schema import Column, ColumnType, Role, TableSchema
 
 
 @dataclass(frozen=True)

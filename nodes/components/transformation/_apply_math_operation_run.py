@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from nodes.components.transformation._apply_math_operation import COMPARISONS, Operation, operations
-from nodes.components.transformation._math_functions import BINARY, UNARY
+from nodes.components.transformation._apply_math_operation import Operation, operations
+from nodes.components.transformation._math_functions import BINARY, COMPARE, UNARY
 from nodes.components.transformation.apply_math_operation import INPUT, OUTPUT, OUTPUT_MODE
 from nodes.context import RunContext
 from nodes.output_columns import combined_table
@@ -22,8 +22,8 @@ def compute(operation: Operation, frame: pd.DataFrame) -> pd.Series:
     x = numbers(frame[operation.source])
     y = numbers(frame[operation.second]) if isinstance(operation.second, str) else np.full(len(x), operation.second)
     with np.errstate(all="ignore"):
-        if operation.function in COMPARISONS:
-            values = pd.array(COMPARISONS[operation.function](x, y), dtype="boolean")
+        if operation.function in COMPARE:
+            values = pd.array(COMPARE[operation.function](x, y), dtype="boolean")
             values[np.isnan(x) | np.isnan(y)] = pd.NA
             return pd.Series(values, index=frame.index)
         result = BINARY[operation.function](x, y) if operation.second is not None else UNARY[operation.function](x)

@@ -1,16 +1,13 @@
-"""Clean Missing Data's implementation: checks the picked columns against the mode, fits and applies the cleaner."""
+"""Clean Missing Data's design-time side: the picked columns checked against the mode, and what the cleaner
+fills, flags and drops.
+
+Its run (`_clean_missing_data_run`) fits and applies the cleaner with pandas; a custom substitution value is
+checked by converting it with pandas, which validation then loads."""
 from __future__ import annotations
 
-from typing import Any
-
-import pandas as pd
-
 from nodes import errors
-from nodes.column_transform import ColumnTransform
 from nodes.columns import numeric_only, some_columns
-from nodes.components.transformation._missing_values import Fill, IsMissing, statistic
 from nodes.components.transformation.clean_missing_data import (
-    ALL_MISSING,
     CLEANED,
     CLEANING_MODE,
     COLUMNS,
@@ -23,16 +20,17 @@ from nodes.components.transformation.clean_missing_data import (
     MIN_RATIO,
     NAME,
     REMOVE_COLUMN,
-    REMOVE_ROW,
     REPLACE_MODES,
     REPLACEMENT,
     TRANSFORM,
 )
-from nodes.context import DesignContext, RunContext
-from nodes.conversion import convert_value
-from nodes.models import TransformSchema
+from nodes.context import DesignContext
+from nodes.lazy import Lazy
+from nodes.model_schemas import TransformSchema
 from nodes.params import Params
-from nodes.table import Column, ColumnType, TableSchema
+from nodes.schema import Column, ColumnType, TableSchema
+
+_convert_value = Lazy("nodes.conversion", "convert_value")  # pandas converts: loaded for a custom value only
 
 
 def selected(schema: TableSchema, params: Params) -> list[str]:
@@ -47,38 +45,23 @@ def selected(schema: TableSchema, params: Params) -> list[str]:
         if mode == MEDIAN and not schema[name].type.numeric:
             raise errors.invalid_column_type(name, "Numeric", COLUMNS)
         if mode == CUSTOM:
-            convert_value(params[REPLACEMENT], schema[name])
+            _convert_value(params[REPLACEMENT], schema[name])
     return names
 
 
-def build(schema: TableSchema, names: list[str], params: Params, *, values: dict[str, Any] | None = None,
-          dropped: tuple[str, ...] = (), rows: tuple[str, ...] = ()) -> ColumnTransform:
-    """The cleaner: `values` fill their columns, `dropped` columns go, rows missing in `rows` go."""
+def cleaned(names: list[str], params: Params, dropped: tuple[str, ...] = ()) -> tuple[list[str], list[tuple[str, str]]]:
+    """The columns filled, and the (indicator, source) pairs, of the picked columns not dropped."""
     kept = [n for n in names if n not in dropped]
-    fills = [(n, n, Fill(schema[n], (values or {}).get(n))) for n in kept
-             if params[CLEANING_MODE] in REPLACE_MODES]
-    flags = [(f"{n}_isMissing", n, IsMissing()) for n in kept if params[INDICATOR]]
-    produces = tuple(schema[n] for n, _, _ in fills) + tuple(Column(f, ColumnType.BOOLEAN) for f, _, _ in flags)
-    return ColumnTransform(TransformSchema(NAME, tuple(names), produces, dropped), tuple(fills + flags), rows)
+    filled = kept if params[CLEANING_MODE] in REPLACE_MODES else []
+    return filled, [(f"{n}_isMissing", n) for n in kept if params[INDICATOR]]
 
 
-def fit(ctx: RunContext, frame: pd.DataFrame, schema: TableSchema, params: Params) -> ColumnTransform:
-    names = selected(schema, params)
-    mode = params[CLEANING_MODE]
-    due = []
-    for name in names:
-        ctx.check_cancelled()
-        ratio = float(frame[name].isna().mean()) if len(frame) else 0.0
-        if 0 < ratio and params[MIN_RATIO] <= ratio <= params[MAX_RATIO]:
-            due.append(name)
-    if mode == REMOVE_ROW:
-        return build(schema, names, params, rows=tuple(due))
-    if mode == REMOVE_COLUMN:
-        return build(schema, names, params, dropped=tuple(due))
-    values = {n: convert_value(params[REPLACEMENT], schema[n]) if mode == CUSTOM
-              else statistic(frame[n], schema[n], mode) for n in due}
-    dropped = tuple(n for n, v in values.items() if v is None and params[ALL_MISSING] == "Remove")
-    return build(schema, names, params, values=values, dropped=dropped)
+def transform_schema(schema: TableSchema, names: list[str], params: Params,
+                     dropped: tuple[str, ...] = ()) -> TransformSchema:
+    """The cleaner as configure sees it: the filled columns keep their type, the indicators are Boolean."""
+    filled, flags = cleaned(names, params, dropped)
+    produces = tuple(schema[n] for n in filled) + tuple(Column(f, ColumnType.BOOLEAN) for f, _ in flags)
+    return TransformSchema(NAME, tuple(names), produces, dropped)
 
 
 def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
@@ -89,12 +72,5 @@ def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
     names = selected(schema, params)
     if params[CLEANING_MODE] == REMOVE_COLUMN:
         return {CLEANED: None, TRANSFORM: None}
-    transform = build(schema, names, params).schema
+    transform = transform_schema(schema, names, params)
     return {CLEANED: transform.apply(schema), TRANSFORM: transform}
-
-
-def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
-    table = inputs[DATASET]
-    transform = fit(ctx, table.frame, table.schema, params)
-    return {CLEANED: transform.apply(table), TRANSFORM: transform}
-

@@ -1,5 +1,5 @@
 """Convert to Indicator Values' implementation: the levels of each column fitted, one indicator function each,
-replayed by a ColumnTransform."""
+replayed by a ColumnTransform. Its configure is in `_convert_to_indicator_values_design`, free of pandas."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,20 +11,19 @@ import pandas as pd
 from nodes import errors
 from nodes.column_names import deduplicated
 from nodes.column_transform import ColumnTransform
-from nodes.columns import some_columns
+from nodes.components.transformation._convert_to_indicator_values_design import selected
 from nodes.components.transformation.convert_to_indicator_values import (
-    COLUMNS,
     DATASET,
     NAME,
     OUTPUT,
     OVERWRITE,
     TRANSFORM,
 )
-from nodes.context import DesignContext, RunContext
+from nodes.context import RunContext
 from nodes.features import MAX_LEVELS
-from nodes.models import TransformSchema
+from nodes.model_schemas import TransformSchema
 from nodes.params import Params
-from nodes.table import Column, ColumnType, TableSchema
+from nodes.schema import Column, ColumnType
 
 
 @dataclass(frozen=True)
@@ -37,18 +36,6 @@ class IsLevel:
         return pd.Series((series.to_numpy(dtype=object) == self.level).astype(np.int64), index=series.index)
 
 
-def selected(schema: TableSchema, params: Params) -> list[str]:
-    """The picked columns, each categorical or text (error 0056 otherwise)."""
-    names = some_columns(params[COLUMNS], schema, COLUMNS)
-    for name in names:
-        column = schema[name]
-        if not (column.categorical or column.type is ColumnType.STRING):
-            raise errors.ComponentError(56, "InvalidColumnCategorySelected",
-                                        f'Column "{name}" is not categorical; mark it categorical with Edit Metadata.',
-                                        parameter=COLUMNS, column=name)
-    return names
-
-
 def levels(series: pd.Series) -> list:
     """A categorical column's categories in order, else the sorted distinct values present."""
     if isinstance(series.dtype, pd.CategoricalDtype):
@@ -58,14 +45,6 @@ def levels(series: pd.Series) -> list:
     if len(found) > MAX_LEVELS:
         raise errors.unique_values_exceeded(str(series.name), len(found), MAX_LEVELS)
     return found
-
-
-def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
-    """The indicator columns depend on the levels in the data: unknown until it runs."""
-    schema = inputs.get(DATASET)
-    if schema is not None:
-        selected(schema, params)
-    return {OUTPUT: None, TRANSFORM: None}
 
 
 def run(ctx: RunContext, inputs: dict, params: Params) -> dict:

@@ -1,7 +1,7 @@
-"""Edit Metadata's implementation: the edited schema, then the columns converted to it."""
-from __future__ import annotations
+"""Edit Metadata's design-time side: the edited schema (names, types, categorical flags and roles).
 
-import pandas as pd
+Its run (`_edit_metadata_run`) converts the columns to it with pandas."""
+from __future__ import annotations
 
 from nodes import errors
 from nodes.columns import some_columns
@@ -17,10 +17,9 @@ from nodes.components.transformation.edit_metadata import (
     SET_ROLE,
     UNCHANGED,
 )
-from nodes.context import DesignContext, RunContext
-from nodes.conversion import convert, set_categorical
+from nodes.context import DesignContext
 from nodes.params import Params
-from nodes.table import Column, ColumnType, Role, Table, TableSchema
+from nodes.schema import Column, ColumnType, Role, TableSchema
 
 
 def edited(schema: TableSchema, params: Params) -> TableSchema:
@@ -68,18 +67,3 @@ def _unlabel(column: Column) -> Column:
 def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
     schema = inputs.get(DATASET)
     return {OUTPUT: None if schema is None else edited(schema, params)}
-
-
-def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
-    table = inputs[DATASET]
-    target = edited(table.schema, params)
-    frame = {}
-    for before, after in zip(table.schema.columns, target.columns, strict=True):
-        ctx.check_cancelled()
-        series = table.frame[before.name]
-        if after.type is not before.type:
-            series = convert(series, after.type)
-        frame[after.name] = set_categorical(series, after.categorical).rename(after.name)
-    roles = {c.name: c.role for c in target.columns if c.role is not Role.FEATURE}
-    return {OUTPUT: Table(pd.DataFrame(frame, index=table.frame.index), roles)}
-

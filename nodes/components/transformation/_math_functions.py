@@ -1,6 +1,6 @@
 """The functions of Apply Math Operation as NumPy / SciPy calls on float64 arrays: `x` is the column, `y` the
 second argument (Log's base, NthRoot's n, the number of digits of RoundDigits, Polygamma's order, the shape `a`
-of the regularized gamma functions). The comparisons, which validation needs, are in `_apply_math_operation`."""
+of the regularized gamma functions); the comparisons (`COMPARE`) give booleans."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -16,6 +16,11 @@ def _digits(f: Callable) -> Callable:
     """Rounding to `y` decimal digits with `f` (floor or ceil)."""
     return lambda x, y: f(x * 10.0 ** y) / 10.0 ** y
 
+
+COMPARE: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
+    "EqualTo": np.equal, "GreaterThan": np.greater, "GreaterThanOrEqualTo": np.greater_equal, "LessThan": np.less,
+    "LessThanOrEqualTo": np.less_equal, "NotEqualTo": np.not_equal,
+}
 
 UNARY: dict[str, Callable[[np.ndarray], np.ndarray]] = {
     "Abs": np.abs, "Conj": lambda x: x, "Cuberoot": np.cbrt, "DoubleFactorial": lambda x: np.where(np.isnan(x), np.nan, special.factorial2(

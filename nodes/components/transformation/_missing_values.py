@@ -8,7 +8,7 @@ import pandas as pd
 
 from nodes.components.transformation.clean_missing_data import MEAN, MODE
 from nodes.conversion import conform
-from nodes.table import Column, ColumnType
+from nodes.schema import Column, ColumnType
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ from nodes import errors
 from nodes.columns import some_columns
 from nodes.components.transformation.normalize_data import COLUMNS, DATASET, FUNCTION, NAME, TRANSFORMED
 from nodes.context import DesignContext
-from nodes.models import TransformSchema
+from nodes.model_schemas import TransformSchema
 from nodes.params import Params
-from nodes.table import Column, ColumnType, TableSchema
+from nodes.schema import Column, ColumnType, TableSchema
 
 
 def transform_schema(schema: TableSchema, params: Params) -> TransformSchema:

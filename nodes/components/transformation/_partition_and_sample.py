@@ -3,7 +3,7 @@
 Its run (`_partition_and_sample_run`) has one function per mode (folds assigned with scikit-learn)."""
 from __future__ import annotations
 
-import numpy as np
+import math
 
 from nodes import errors
 from nodes.columns import single_column
@@ -27,7 +27,7 @@ from nodes.components.transformation.partition_and_sample import (
 from nodes.context import DesignContext
 from nodes.folds import FOLD_NUMBER, has_folds
 from nodes.params import Params
-from nodes.table import TableSchema
+from nodes.schema import TableSchema
 
 
 def proportions(params: Params) -> list[float]:
@@ -37,7 +37,7 @@ def proportions(params: Params) -> list[float]:
         values = [float(p) for p in params[PROPORTIONS].split(",") if p.strip()]
     except ValueError:
         raise errors.parameter_parsing(PROPORTIONS, params[PROPORTIONS], "list of proportions") from None
-    if not values or any(not np.isfinite(v) or v <= 0 for v in values):
+    if not values or any(not math.isfinite(v) or v <= 0 for v in values):
         raise errors.parameter_parsing(PROPORTIONS, params[PROPORTIONS], "list of positive proportions")
     return values
 

@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from nodes.components.transformation.select_columns_transform import DATASET, NAME, TRANSFORM
 from nodes.context import DesignContext, RunContext
 from nodes.params import Params
-from nodes.table import Table, TableSchema
+from nodes.schema import TableSchema
+
+if TYPE_CHECKING:  # a table holds a pandas frame; configure loads no data library
+    from nodes.table import Table
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from nodes.columns import single_column
 from nodes.components.transformation.smote import LABEL, OUTPUT, SAMPLES
 from nodes.context import DesignContext
 from nodes.params import Params
-from nodes.table import ColumnType, TableSchema
+from nodes.schema import ColumnType, TableSchema
 
 
 def features(schema: TableSchema, params: Params) -> tuple[str, list[str]]:

@@ -1,29 +1,25 @@
-"""Split Data's implementation: the parsed expression or the fraction's rows decide each row's output."""
-from __future__ import annotations
+"""Split Data's design-time side: the expression parsed and the stratification key checked against the schema.
 
-import numpy as np
+Its run (`_split_data_run`) splits the rows with pandas."""
+from __future__ import annotations
 
 from nodes.columns import single_column
 from nodes.components.transformation._split_expression import Regular, Relational, regular, relational
-from nodes.components.transformation._split_rows import split_rows
 from nodes.components.transformation.split_data import (
     DATASET,
     FIRST,
-    FRACTION,
     KEY,
     MODE,
-    RANDOMIZED,
     REGEX,
     REGULAR,
     RELATIONAL,
     RELATIVE,
     SECOND,
-    SEED,
     STRATIFIED,
 )
-from nodes.context import DesignContext, RunContext
+from nodes.context import DesignContext
 from nodes.params import Params
-from nodes.table import Table, TableSchema
+from nodes.schema import TableSchema
 
 
 def expression(schema: TableSchema, params: Params) -> Relational | Regular | None:
@@ -45,17 +41,3 @@ def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
         expression(schema, params)
         stratification_key(schema, params)
     return {FIRST: schema, SECOND: schema}
-
-
-def run(ctx: RunContext, inputs: dict, params: Params) -> dict:
-    table: Table = inputs[DATASET]
-    frame = table.frame
-    matcher = expression(table.schema, params)
-    if matcher is None:
-        key = stratification_key(table.schema, params)
-        first = split_rows(len(frame), params[FRACTION], params[RANDOMIZED], params[SEED],
-                           None if key is None else frame[key])
-    else:
-        first = matcher.matches(frame).to_numpy()
-    return {FIRST: table.with_frame(frame[first].reset_index(drop=True)),
-            SECOND: table.with_frame(frame[np.logical_not(first)].reset_index(drop=True))}

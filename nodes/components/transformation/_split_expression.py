@@ -3,7 +3,10 @@
 A column is written `\\"name"` or `(\\N)` (0-based index). A relative expression joins conditions
 `column op value` (op one of < > <= >= == !=) with `&` and `|`, `&` binding tighter, no parentheses;
 string and boolean columns allow only == and !=. A regular expression is a column then a Python pattern
-found anywhere in the value (`re.search`). Missing values never match.
+found anywhere in the value (`re.search`). Missing values never match (`_split_data_run.matches`).
+
+Parsing loads no data library, but for the value of a relative expression's condition, converted to its
+column's type by pandas.
 """
 from __future__ import annotations
 
@@ -12,18 +15,17 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-import pandas as pd
-
 from nodes import errors
-from nodes.conversion import convert_value, set_categorical
-from nodes.table import ColumnType, TableSchema
+from nodes.lazy import Lazy
+from nodes.schema import ColumnType, TableSchema
 
 _COLUMN = r'(?:\\"(?P<name>[^"]*)"|\(\\(?P<index>\d+)\))'
 _CONDITION = re.compile(rf"^\s*{_COLUMN}\s*(?P<op><=|>=|==|!=|<|>)\s*(?P<value>.*?)\s*$", re.S)
 _PATTERN = re.compile(rf"^\s*{_COLUMN}\s*(?P<pattern>.*)$", re.S)
-_OPERATORS = {"<": operator.lt, ">": operator.gt, "<=": operator.le, ">=": operator.ge, "==": operator.eq,
+OPERATORS = {"<": operator.lt, ">": operator.gt, "<=": operator.le, ">=": operator.ge, "==": operator.eq,
               "!=": operator.ne}
 _EQUALITY_ONLY = (ColumnType.STRING, ColumnType.BOOLEAN)
+_convert_value = Lazy("nodes.conversion", "convert_value")  # pandas converts: loaded for a relative expression only
 
 
 @dataclass(frozen=True)
@@ -39,25 +41,11 @@ class Relational:
 
     groups: tuple[tuple[Condition, ...], ...]
 
-    def matches(self, frame: pd.DataFrame) -> pd.Series:
-        mask = pd.Series(False, index=frame.index)
-        for group in self.groups:
-            both = pd.Series(True, index=frame.index)
-            for c in group:
-                values = set_categorical(frame[c.column], False)
-                both &= (_OPERATORS[c.op](values, c.value) & values.notna()).fillna(False).astype(bool)
-            mask |= both
-        return mask
-
 
 @dataclass(frozen=True)
 class Regular:
     column: str
     pattern: re.Pattern
-
-    def matches(self, frame: pd.DataFrame) -> pd.Series:
-        return frame[self.column].map(
-            lambda v: not pd.isna(v) and self.pattern.search(str(v)) is not None).astype(bool)
 
 
 def relational(text: str, schema: TableSchema, parameter: str) -> Relational:
@@ -110,7 +98,7 @@ def _condition(text: str, schema: TableSchema, parameter: str) -> Condition:
     text_value = raw[1:-1] if len(raw) > 1 and raw[0] == raw[-1] and raw[0] in "\"'" else raw
     target = replace(column, type=ColumnType.DOUBLE) if column.type.numeric else column
     try:
-        value = convert_value(text_value, target)
+        value = _convert_value(text_value, target)
     except errors.ComponentError:
         raise errors.parameter_parsing(parameter, raw, column.type.value) from None
     return Condition(column.name, match["op"], value)

@@ -17,5 +17,6 @@ COMPONENT = Component(
     inputs=(DataFrame(LEFT), DataFrame(RIGHT)),
     outputs=(DataFrame(OUTPUT),),
     maps_to="pandas.concat([left, right], axis=1) on row position, right names made unique with _1, _2, ...",
-    **implemented_in("nodes.components.transformation._add_columns"),
+    **implemented_in("nodes.components.transformation._add_columns",
+                     run_module="nodes.components.transformation._add_columns_run"),
 )

@@ -16,5 +16,6 @@ COMPONENT = Component(
     inputs=(DataFrame(FIRST), DataFrame(SECOND)),
     outputs=(DataFrame(OUTPUT),),
     maps_to="pandas.concat([dataset1, dataset2], ignore_index=True); integer and double columns meet as double",
-    **implemented_in("nodes.components.transformation._add_rows"),
+    **implemented_in("nodes.components.transformation._add_rows",
+                     run_module="nodes.components.transformation._add_rows_run"),
 )

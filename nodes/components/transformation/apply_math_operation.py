@@ -46,6 +46,8 @@ BINARY = frozenset({"Atan2", "Hypotenuse", "Log", "NthRoot", "Pow", "EqualTo", "
                     "Subtract", "Mod", "Quotient", "Remainder", "RoundDigits", "RoundDown", "RoundUp", "ToMultiple",
                     "Beta", "BetaLn", "GammaRegularizedP", "GammaRegularizedPInverse", "GammaRegularizedQ",
                     "GammaRegularizedQInverse", "Polygamma"})
+COMPARISONS = frozenset({"EqualTo", "GreaterThan", "GreaterThanOrEqualTo", "LessThan", "LessThanOrEqualTo",
+                         "NotEqualTo"})  # give Boolean columns; the other functions give Double ones
 _WITH_BINARY = tuple(c for c, (_, names) in FUNCTIONS.items() if BINARY & set(names))
 
 COMPONENT = Component(

@@ -20,5 +20,6 @@ COMPONENT = Component(
     outputs=(DataFrame(OUTPUT),),
     params=(Script(QUERY, "select * from t1", description="SQLite statements; the last one returns the result."),),
     maps_to="sqlite3 in-memory database: DataFrame.to_sql per input, pandas.read_sql_query of the last statement",
-    **implemented_in("nodes.components.transformation._apply_sql_transformation"),
+    **implemented_in("nodes.components.transformation._apply_sql_transformation",
+                     run_module="nodes.components.transformation._apply_sql_transformation_run"),
 )

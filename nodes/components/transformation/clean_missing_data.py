@@ -40,5 +40,6 @@ COMPONENT = Component(
             Boolean(INDICATOR, False, parent=(CLEANING_MODE, REPLACE_MODES),
                     description="Adds a <column>_isMissing column per cleaned column.")),
     maps_to='pandas: Series.fillna with a constant or a column statistic fitted on this data (mean, median, mode), DataFrame.dropna for the row and column modes; the fitted values are the saved transformation',
-    **implemented_in("nodes.components.transformation._clean_missing_data"),
+    **implemented_in("nodes.components.transformation._clean_missing_data",
+                     run_module="nodes.components.transformation._clean_missing_data_run"),
 )

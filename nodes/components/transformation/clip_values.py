@@ -48,5 +48,6 @@ COMPONENT = Component(
             ColumnPicker(COLUMNS, ColumnSelection.types("Numeric"))),
     maps_to="pandas.Series.where / Series.quantile(percentile / 100) per column (numpy.clip when substituting "
             "the threshold)",
-    **implemented_in("nodes.components.transformation._clip_values"),
+    **implemented_in("nodes.components.transformation._clip_values",
+                     run_module="nodes.components.transformation._clip_values_run"),
 )

@@ -26,5 +26,6 @@ COMPONENT = Component(
                          description="Categorical (or text) columns; mark numbers categorical with Edit Metadata."),
             Boolean(OVERWRITE, False, description="Remove the converted columns, keeping only their indicators.")),
     maps_to="pandas.get_dummies(column, prefix=column, prefix_sep='-', dtype=int) over the fitted levels",
-    **implemented_in("nodes.components.transformation._convert_to_indicator_values"),
+    **implemented_in("nodes.components.transformation._convert_to_indicator_values_design",
+                     run_module="nodes.components.transformation._convert_to_indicator_values"),
 )

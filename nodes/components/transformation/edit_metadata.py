@@ -35,5 +35,6 @@ COMPONENT = Component(
             String(NEW_NAMES, None, required=False,
                    description="Comma-separated new names for the selected columns, in order.")),
     maps_to='pandas: Series.astype for the data type, pandas.Categorical for categorical, DataFrame.rename for new names; feature/label roles kept in the table schema',
-    **implemented_in("nodes.components.transformation._edit_metadata"),
+    **implemented_in("nodes.components.transformation._edit_metadata",
+                     run_module="nodes.components.transformation._edit_metadata_run"),
 )

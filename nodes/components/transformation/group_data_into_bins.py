@@ -43,5 +43,6 @@ COMPONENT = Component(
                    description="Ascending edges; k edges make k + 1 bins, each closed on the right.")),
     maps_to="pandas.qcut(q=bins, labels=False, duplicates='drop') + 1 (Quantiles), pandas.cut(bins, labels=False) "
             "+ 1 (Equal Width, Custom Edges between -inf and +inf), replayed with numpy.searchsorted",
-    **implemented_in("nodes.components.transformation._group_data_into_bins"),
+    **implemented_in("nodes.components.transformation._group_data_into_bins_design",
+                     run_module="nodes.components.transformation._group_data_into_bins"),
 )

@@ -31,5 +31,6 @@ COMPONENT = Component(
             Boolean(KEEP_RIGHT_KEYS, True, parent=(JOIN_TYPE, (INNER, LEFT_OUTER, FULL_OUTER)))),
     maps_to="pandas.merge(how='inner' | 'left' | 'outer'); Left Semi-Join keeps Dataset1's rows whose keys "
             "Dataset2 has (DataFrame.isin); Match case off compares Series.str.lower()",
-    **implemented_in("nodes.components.transformation._join_data"),
+    **implemented_in("nodes.components.transformation._join_data",
+                     run_module="nodes.components.transformation._join_data_run"),
 )

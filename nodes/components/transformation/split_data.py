@@ -38,5 +38,6 @@ COMPONENT = Component(
             String(REGULAR, '\\"column name" ^start', parent=(MODE, (REGEX,)))),
     pass_through_in_inference=True,
     maps_to='NumPy: a seeded numpy.random.RandomState permutation for Split Rows (stratified per label value when asked), a pandas boolean mask for Regular and Relative expressions',
-    **implemented_in("nodes.components.transformation._split_data"),
+    **implemented_in("nodes.components.transformation._split_data",
+                     run_module="nodes.components.transformation._split_data_run"),
 )
