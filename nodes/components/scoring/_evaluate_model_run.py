@@ -27,12 +27,13 @@ def clustering_rows(table: Table) -> list[dict]:
 def metrics(table: Table, task: Task, port: str) -> dict[str, float]:
     """The task's metrics over the rows that have a label (not clustering)."""
     _, label = read_scores(table.schema, port)
-    frame = table.frame[table.frame[label].notna()]
+    needed = [name for name in (label, LABELS, PROBABILITIES) if name in table.frame.columns]
+    frame = table.frame.loc[table.frame[label].notna(), needed]  # only the columns read: a copy of the rows kept
     if frame.empty:
         raise errors.too_few_rows(port, 0, 1)
-    labels, scored = values(frame[label]), values(frame[LABELS])
     if task is Task.REGRESSION:
-        return evaluation.regression_metrics(labels.astype(float), scored.astype(float))
+        return evaluation.regression_metrics(frame[label].to_numpy(dtype=float), frame[LABELS].to_numpy(dtype=float))
+    labels, scored = values(frame[label]), values(frame[LABELS])
     if task is Task.MULTICLASS:
         return evaluation.multiclass_metrics(labels, scored)
     probabilities = frame[PROBABILITIES].to_numpy(dtype=float)
