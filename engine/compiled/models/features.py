@@ -20,7 +20,7 @@ from sklearn.preprocessing import (
 
 from engine.compiled.arrays import as_float, missing
 from engine.compiled.kernel import Arrays, Fallback, NotCompilable
-from nodes.preparation import as_text
+from nodes import preparation
 from nodes.schema import Column, ColumnType, TableSchema
 
 Block = Callable[[np.ndarray], np.ndarray]
@@ -50,10 +50,11 @@ def compile_features(preparation: Any, schema: TableSchema) -> Features:
 
 def _branch(transformer: Any, columns: list[Column]) -> Features:
     steps = [step for _, step in transformer.steps] if type(transformer) is Pipeline else [transformer]
-    if steps and _is_as_text(steps[0]):
+    if steps and _is_conversion(steps[0], preparation.as_text):
         start, steps = _text_block(columns), steps[1:]
-    else:
+    else:  # models fitted before the numeric columns had their own conversion start with the imputer
         start = _numeric_block(columns)
+        steps = steps[1:] if steps and _is_conversion(steps[0], preparation.as_float) else steps
     blocks = [compile_step(step) for step in steps]
 
     def branch(arrays: Arrays) -> np.ndarray:
@@ -65,8 +66,9 @@ def _branch(transformer: Any, columns: list[Column]) -> Features:
     return branch
 
 
-def _is_as_text(step: Any) -> bool:
-    return (type(step) is FunctionTransformer and step.func is as_text and not step.kw_args
+def _is_conversion(step: Any, function: Callable) -> bool:
+    """The step is the preparation's `as_text` or `as_float` (which the branch's first block does)."""
+    return (type(step) is FunctionTransformer and step.func is function and not step.kw_args
             and not step.validate)
 
 

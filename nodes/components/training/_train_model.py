@@ -51,6 +51,8 @@ def configure(ctx: DesignContext, inputs: dict, params: Params) -> dict:
 
 
 def check_classes(learner: Learner, label: str, values: pd.Series) -> None:
+    if not learner.task.classification:
+        return
     count = values.nunique()
     if learner.task is Task.BINARY and count != 2:
         raise errors.invalid_learner(LEARNER, f'{learner.name} needs a label with exactly 2 classes; '
