@@ -109,7 +109,8 @@ class ReadingOptions(QGroupBox):
         form.addRow("Header", self.header)
         form.addRow("Encoding", self.encoding)
         form.addRow("Missing values", self.missing)
-        self.setEnabled(path.suffix.lower() != ".parquet")  # a Parquet file says how to read it
+        self.applies = path.suffix.lower() != ".parquet"  # a Parquet file says how to read it
+        self.setEnabled(self.applies)
         for box in (self.delimiter, self.encoding):
             box.currentTextChanged.connect(self.changed)
         self.header.toggled.connect(self.changed)
@@ -230,8 +231,9 @@ class RegisterDatasetDialog(QDialog):
         self.progressed.emit(done * PROGRESS_STEPS // max(total, 1))
 
     def _set_running(self, running: bool) -> None:
-        for widget in (self.name, self.description, self.reading, self.register_button):
+        for widget in (self.name, self.description, self.register_button):
             widget.setEnabled(not running)
+        self.reading.setEnabled(not running and self.reading.applies)
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
         self.progress.resetFormat()

@@ -1,6 +1,8 @@
 """The register dialog takes the same reading options as `designer datasets register` and says what it found."""
 from __future__ import annotations
 
+import pandas as pd
+
 from designer_app.datasets_dialog import RegisterDatasetDialog
 from nodes.table import ColumnType
 
@@ -23,3 +25,16 @@ def test_markers_and_delimiter_change_the_preview_and_the_registered_types(qtbot
         dialog.register_button.click()
     assert dialog.info.schema["c"].type is ColumnType.DOUBLE
     assert workspace.datasets.load_dataset("raw").frame["b"].isna().tolist() == [False, False, True]
+
+
+def test_a_parquet_file_keeps_its_reading_options_off_after_a_refused_registration(qtbot, workspace, tmp_path):
+    path = tmp_path / "table.parquet"
+    pd.DataFrame({"a": [1, 2], "b": ["x", "y"]}).to_parquet(path)
+    dialog = RegisterDatasetDialog(workspace, path)
+    qtbot.addWidget(dialog)
+    assert not dialog.reading.isEnabled()
+    dialog.name.setCurrentText("a/b")  # refused: a name may not contain "/"
+    dialog.register_button.click()
+    qtbot.waitUntil(lambda: dialog.running is None, timeout=10000)
+    assert not dialog.error.isHidden() and "a/b" in dialog.error.text()
+    assert dialog.register_button.isEnabled() and not dialog.reading.isEnabled()
