@@ -21,6 +21,7 @@ import io
 import sys
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
@@ -211,13 +212,15 @@ def stream_csv(path: Path, options: ReadOptions, separator: str | None, sink: Bi
 
 
 def _write(reader: pc.CSVStreamingReader, sink: BinaryIO, check: Callable[[int], None]) -> tuple[int, dict[str, int]]:
-    """Write the batches in row groups of about ROW_GROUP_BYTES (dictionary encoding for text columns only),
-    calling `check(blocks parsed)` after each block and `check(all)` at the end; the rows and the nulls per
-    column."""
+    """Write the batches in row groups of about ROW_GROUP_BYTES (dictionary encoding for text columns only), each
+    encoded on a thread of its own while the next one is parsed, calling `check(blocks parsed)` after each block and
+    `check(all)` at the end; the rows and the nulls per column."""
     schema = reader.schema
     textual = [f.name for f in schema if pa.types.is_string(f.type)]
     rows, nulls, blocks, pending, pending_bytes = 0, dict.fromkeys(schema.names, 0), 0, [], 0
-    with pq.ParquetWriter(sink, schema, compression="lz4", use_dictionary=textual) as writer:
+    encoding: Future | None = None  # the row group being written (one at a time: memory stays bounded)
+    with (pq.ParquetWriter(sink, schema, compression="lz4", use_dictionary=textual) as writer,
+          ThreadPoolExecutor(1, thread_name_prefix="parquet") as encoder):
         for batch in reader:
             blocks += 1
             check(blocks)
@@ -227,8 +230,12 @@ def _write(reader: pc.CSVStreamingReader, sink: BinaryIO, check: Callable[[int],
             pending.append(batch)
             pending_bytes += batch.nbytes
             if pending_bytes >= ROW_GROUP_BYTES:
-                writer.write_table(pa.Table.from_batches(pending, schema))
+                if encoding is not None:
+                    encoding.result()
+                encoding = encoder.submit(writer.write_table, pa.Table.from_batches(pending, schema))
                 pending, pending_bytes = [], 0
+        if encoding is not None:
+            encoding.result()
         if pending:
             writer.write_table(pa.Table.from_batches(pending, schema))
         check(sys.maxsize)
