@@ -86,9 +86,9 @@ class Datasets:
     def register(self, path: str | Path, name: str, description: str = "", *, only_new: bool = False,
                  options: ReadOptions | None = None, progress: Progress | None = None,
                  cancelled: Callable[[], bool] | None = None) -> DatasetInfo:
-        """Register a file, read with `options`, as a new version of `name` (version 1 if the name is new);
-        `only_new` leaves a name that exists (registered meanwhile by another process, say) as it is and returns
-        its latest version. `progress(done, total)` hears the bytes read; when `cancelled()` turns true the
+        """Register a file, read with `options` (None: the defaults), as a new version of `name` (version 1 if the
+        name is new); `only_new` leaves a name that exists (registered meanwhile by another process, say) as it is
+        and returns its latest version. `progress(done, total)` hears the bytes read; when `cancelled()` turns true the
         registration stops with `Cancelled`, leaving nothing registered and no file behind."""
         path = Path(path)
         check_name(name)
