@@ -6,7 +6,6 @@ import re
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designer_app.background import BackgroundCall
+from designer_app.busy_dialog import BusyDialog
 from designer_app.copy_field import CopyField
 from engine.engine import Engine
 from engine.online import NAME_RULE, OnlineEndpoint, OnlineEndpoints
@@ -35,7 +34,7 @@ def suggested_name(pipeline_name: str) -> str:
     return slug if NAME_RULE.fullmatch(slug) else "realtime-endpoint"
 
 
-class DeployDialog(QDialog):
+class DeployDialog(BusyDialog):
     """Deploy runs off the GUI thread; then the dialog stays open on the result and emits `deployed(name, key)`
     (key: the new endpoint's primary key, "" when a redeploy kept the keys)."""
 
@@ -46,7 +45,6 @@ class DeployDialog(QDialog):
         self.engine, self.job_id, self.base_url = engine, job_id, base_url
         self.endpoints = OnlineEndpoints(engine.workspace, engine.registry)
         self.existing = {e.name: e for e in self.endpoints.list()}
-        self.busy = False
         job = engine.workspace.jobs.get(job_id)
         self.setWindowTitle("Deploy real-time endpoint")
         self.setMinimumWidth(560)
@@ -103,18 +101,10 @@ class DeployDialog(QDialog):
         if self.busy or not self.deploy_button.isEnabled():
             return
         name = self.name.text().strip()
-        self._set_busy(True)
-        call = BackgroundCall(lambda: self.endpoints.deploy(self.job_id, name), self)
-        call.succeeded.connect(lambda result: self._deployed(*result))
-        call.failed.connect(self._refused)
-        call.start()
+        self.run_in_background(lambda: self.endpoints.deploy(self.job_id, name), lambda result: self._deployed(*result))
 
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
+    def set_busy(self, busy: bool) -> None:
+        super().set_busy(busy)
         self.setup.setEnabled(not busy)
         self.deploy_button.setEnabled(not busy)
         self._show("Deploying…" if busy else "", error=False)
@@ -125,7 +115,6 @@ class DeployDialog(QDialog):
         self.message.setVisible(bool(message))
 
     def _deployed(self, endpoint: OnlineEndpoint, key: str | None) -> None:
-        self._set_busy(False)
         self.setup.hide()
         self.deploy_button.hide()
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
@@ -140,6 +129,5 @@ class DeployDialog(QDialog):
         self.result.show()
         self.deployed.emit(endpoint.name, key or "")
 
-    def _refused(self, error: Exception) -> None:
-        self._set_busy(False)
+    def refused(self, error: Exception) -> None:
         self._show(f"The job could not be deployed: {error}")

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designer_app.background import BackgroundCall
+from designer_app.busy_dialog import BusyDialog
 from engine.engine import Engine, InvalidPipeline
 from engine.pipeline import Pipeline, PipelineParameter
 from engine.publishing import PipelineEndpoints, PublishedVersion
@@ -37,7 +36,7 @@ def describe_default(parameter: PipelineParameter) -> str:
     return "(none)" if default is None else str(default)
 
 
-class PublishDialog(QDialog):
+class PublishDialog(BusyDialog):
     """Publish runs off the GUI thread; the dialog is then accepted with `.published` the new version (or shows
     what stopped it and stays open)."""
 
@@ -47,7 +46,6 @@ class PublishDialog(QDialog):
         self.engine, self.pipeline, self.source = engine, pipeline, source
         self.endpoints = PipelineEndpoints(engine.workspace, engine.registry)
         self.published: PublishedVersion | None = None
-        self.busy = False
         self.setWindowTitle("Set up published pipeline")
         self.setMinimumWidth(520)
 
@@ -133,31 +131,22 @@ class PublishDialog(QDialog):
             return
         name, description = self.endpoint_name(), self.description.toPlainText().strip()
         make_default = self.make_default.isChecked()
-        self._set_busy(True)
-        call = BackgroundCall(lambda: self.endpoints.publish(self.pipeline, name, description=description,
-                                                             make_default=make_default, source=self.source), self)
-        call.succeeded.connect(self._published)
-        call.failed.connect(self._refused)
-        call.start()
+        self.run_in_background(lambda: self.endpoints.publish(self.pipeline, name, description=description,
+                                                              make_default=make_default, source=self.source),
+                               self._published)
 
-    def reject(self) -> None:
-        if not self.busy:
-            super().reject()
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
+    def set_busy(self, busy: bool) -> None:
+        super().set_busy(busy)
         for widget in (*self.boxes, self.buttons):
             widget.setEnabled(not busy)
         if busy:
             self._show("Validating and publishing…")
 
     def _published(self, published: PublishedVersion) -> None:
-        self._set_busy(False)
         self.published = published
         super().accept()
 
-    def _refused(self, error: Exception) -> None:
-        self._set_busy(False)
+    def refused(self, error: Exception) -> None:
         if isinstance(error, InvalidPipeline):
             self._show("The pipeline cannot be published:\n" + "\n".join(f"• {p}" for p in error.problems))
         else:

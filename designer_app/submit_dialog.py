@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designer_app.background import BackgroundCall
+from designer_app.busy_dialog import BusyDialog
 from designer_app.properties.column_picker import ColumnPickerDialog
 from designer_app.properties.editors import Editor, make_editor
 from designer_app.settings import app_settings
@@ -37,7 +37,7 @@ CHECK_DELAY_MS = 250  # re-check after typing pauses: analyze may parse inline d
 CHOSEN_KINDS = ("Boolean", "Mode", "ColumnPicker")  # edited as the properties pane edits them; typed otherwise
 
 
-class SubmitDialog(QDialog):
+class SubmitDialog(BusyDialog):
     """Lists the blocking problems before anything runs; Submit validates and starts the job off the GUI thread,
     then the dialog is accepted with `.handle` the running job (or lists what stopped it and stays open)."""
 
@@ -96,7 +96,6 @@ class SubmitDialog(QDialog):
             box.setLayout(form)
             layout.addWidget(box)
             self.boxes.append(box)
-        self.busy = False
         review = QGroupBox("Review + Submit")
         review_layout = QVBoxLayout(review)
         review_layout.addWidget(self.review)
@@ -201,32 +200,23 @@ class SubmitDialog(QDialog):
         experiment = self.experiment.currentText().strip()
         pipeline, name = self.configured_pipeline(), self.display_name.text().strip()
         description, values = self.description.toPlainText().strip(), self.values()
-        self._set_busy(True)
-        call = BackgroundCall(lambda: self.engine.submit(pipeline, experiment, name, description, values,
-                                                         draft_id=self.draft_id), self)
-        call.succeeded.connect(lambda handle: self._submitted(handle, experiment))
-        call.failed.connect(self._refused)
-        call.start()
+        self.run_in_background(lambda: self.engine.submit(pipeline, experiment, name, description, values,
+                                                          draft_id=self.draft_id),
+                               lambda handle: self._submitted(handle, experiment))
 
-    def reject(self) -> None:
-        if not self.busy:  # a submission under way cannot be called back
-            super().reject()
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
+    def set_busy(self, busy: bool) -> None:
+        super().set_busy(busy)
         for widget in (*self.boxes, self.buttons):
             widget.setEnabled(not busy)
         if busy:
             self.review.setText("Validating and submitting…")
 
     def _submitted(self, handle: JobHandle, experiment: str) -> None:
-        self._set_busy(False)
         self.handle = handle
         app_settings().setValue(SETTINGS_EXPERIMENT, experiment)
         super().accept()
 
-    def _refused(self, error: Exception) -> None:
-        self._set_busy(False)
+    def refused(self, error: Exception) -> None:
         if isinstance(error, InvalidPipeline):
             self._show(error.problems)
         elif isinstance(error, ParameterAssignmentError):
