@@ -52,8 +52,8 @@ def _branch(transformer: Any, columns: list[Column]) -> Features:
     steps = [step for _, step in transformer.steps] if type(transformer) is Pipeline else [transformer]
     if steps and _is_conversion(steps[0], preparation.as_text):
         start, steps = _text_block(columns), steps[1:]
-    else:  # models fitted before the numeric columns had their own conversion start with the imputer
-        start = _numeric_block(columns)
+    else:
+        start = _numeric_block(columns)  # models fitted before `as_float` was a step start with the imputer
         steps = steps[1:] if steps and _is_conversion(steps[0], preparation.as_float) else steps
     blocks = [compile_step(step) for step in steps]
 
